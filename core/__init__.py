@@ -1,0 +1,1 @@
+"""Page Magic core: the domain, the Studio engine and the ports its adapters implement."""

@@ -1,0 +1,93 @@
+"""One error tree for the whole product.
+
+Each error carries the data an adapter needs to explain it (``retry_after``,
+the JSON path, ...) and a stable ``code`` that selects the user-facing message
+in the user's language (see ``core.messages``). Foreign exceptions are mapped
+into this tree, with ``from``, at the boundary where they are caught.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class PageMagicError(Exception):
+    """Base of every error a user may be told about."""
+
+    code = "internal"
+
+    def __init__(self, detail: str = "", **params: Any) -> None:
+        super().__init__(detail or self.code)
+        self.detail = detail
+        self.params: dict[str, Any] = params
+
+
+class InvalidSpec(PageMagicError):
+    """A spec (from a file or a model) does not match the schema."""
+
+    code = "invalid_spec"
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}", path=path, message=message)
+        self.path = path
+        self.message = message
+
+
+class EmptyMessage(PageMagicError):
+    code = "empty_message"
+
+
+class MessageTooLong(PageMagicError):
+    code = "message_too_long"
+
+
+class UnknownCommand(PageMagicError):
+    code = "unknown_command"
+
+
+class NoSiteYet(PageMagicError):
+    code = "no_site"
+
+
+class NothingToUndo(PageMagicError):
+    code = "nothing_to_undo"
+
+
+class NotUnderstood(PageMagicError):
+    """The generator could not turn a refinement into a change."""
+
+    code = "not_understood"
+
+
+class InvalidDomain(PageMagicError):
+    code = "invalid_domain"
+
+
+class DomainTaken(PageMagicError):
+    code = "domain_taken"
+
+
+class QuotaExceeded(PageMagicError):
+    code = "quota_exceeded"
+
+    def __init__(self, metric: str, limit: int, used: int) -> None:
+        super().__init__(f"{metric}: {used}/{limit}", metric=metric, limit=limit, used=used)
+        self.metric = metric
+
+
+class GenerationFailed(PageMagicError):
+    code = "generation_failed"
+
+
+class PublishFailed(PageMagicError):
+    code = "publish_failed"
+
+
+class StorageUnavailable(PageMagicError):
+    code = "storage_unavailable"
+
+
+class ConcurrentChange(PageMagicError):
+    """Another chat changed the same site at the same moment; nothing was lost."""
+
+    code = "concurrent_change"

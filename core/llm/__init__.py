@@ -1,0 +1,1 @@
+"""Site generation: the port every generator implements, and its implementations."""
