@@ -1,0 +1,1 @@
+"""Billing: usage recording, plans and quota checks (Stripe comes later)."""

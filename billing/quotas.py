@@ -1,0 +1,48 @@
+"""Quota checks against the plan's monthly limits."""
+
+from __future__ import annotations
+
+from core.errors import QuotaExceeded
+from core.ports import MetricUsage, UsageMeter, UsageSummary
+from core.storage.store import Store
+from core.storage.tables import utcnow
+
+from billing.plans import METRICS, billing_period, plan_named
+
+
+class PlanQuotas:
+    """``QuotaPolicy``: usage this calendar month (UTC) against the user's plan."""
+
+    def __init__(self, store: Store, meter: UsageMeter) -> None:
+        self._store = store
+        self._meter = meter
+
+    async def _used(self, user_id: int) -> tuple[str, dict[str, int]]:
+        async with self._store.session() as session:
+            from core.storage.tables import UserRow
+
+            user = await session.get(UserRow, user_id)
+            plan_name = user.plan if user is not None else "free"
+        start, end = billing_period(utcnow())
+        totals = await self._store.usage_totals(user_id, start, end)
+        totals["published_sites"] = await self._store.published_site_count(user_id)
+        return plan_name, totals
+
+    async def check(self, user_id: int, metric: str, amount: int = 1) -> None:
+        plan_name, totals = await self._used(user_id)
+        limit = plan_named(plan_name).limit(metric)
+        used = totals.get(metric, 0)
+        if limit is not None and used + amount > limit:
+            raise QuotaExceeded(metric, limit, used)
+
+    async def summary(self, user_id: int) -> UsageSummary:
+        await self._meter.flush()
+        plan_name, totals = await self._used(user_id)
+        plan = plan_named(plan_name)
+        start, end = billing_period(utcnow())
+        return UsageSummary(
+            plan=plan.name,
+            period_start=start,
+            period_end=end,
+            metrics=tuple(MetricUsage(m, totals.get(m, 0), plan.limit(m)) for m in METRICS),
+        )

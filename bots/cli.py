@@ -1,0 +1,130 @@
+"""The ``pagemagic`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+
+from core.errors import InvalidSpec, PageMagicError
+from core.settings import Settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pagemagic", description="Turn a chat into a live website.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    chat = sub.add_parser("chat", help="talk to Page Magic in the terminal (the embedded setup)")
+    chat.add_argument("--port", type=int, help="port of the preview/site server (default PAGEMAGIC_PORT or 8400)")
+    chat.add_argument("--conversation", default="terminal", help="name of the conversation to continue")
+
+    serve = sub.add_parser("serve", help="serve previews and published sites without a chat")
+    serve.add_argument("--port", type=int)
+
+    generate = sub.add_parser("generate", help="generate a site from a description into a folder")
+    generate.add_argument("description")
+    generate.add_argument("--out", required=True, type=Path)
+    generate.add_argument("--react", action="store_true", help="also write a React (Vite) export under OUT/react")
+    generate.add_argument("--base-url", help="absolute URL the site will live at (enables sitemap.xml)")
+
+    render = sub.add_parser("render", help="render a site spec (JSON) into a folder")
+    render.add_argument("spec", type=Path)
+    render.add_argument("--out", required=True, type=Path)
+    render.add_argument("--react", action="store_true")
+    render.add_argument("--base-url")
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a site spec")
+    schema.add_argument("--edits", action="store_true", help="print the schema of refinement edits instead")
+
+    sub.add_parser("migrate", help="bring the database schema up to date")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return asyncio.run(_run(args))
+    except KeyboardInterrupt:
+        return 130
+    except InvalidSpec as error:
+        print(f"pagemagic: invalid spec at {error.path}: {error.message}", file=sys.stderr)
+        return 2
+    except PageMagicError as error:
+        print(f"pagemagic: {error.code}: {error.detail}", file=sys.stderr)
+        return 1
+
+
+def _settings(port: int | None) -> Settings:
+    if port is not None:
+        os.environ["PAGEMAGIC_PORT"] = str(port)
+    return Settings()
+
+
+async def _run(args: argparse.Namespace) -> int:
+    if args.command == "chat":
+        from bots.console.chat import run_chat
+
+        explicit = args.port is not None or "PAGEMAGIC_PORT" in os.environ
+        return await run_chat(_settings(args.port), explicit_port=explicit, conversation=args.conversation)
+    if args.command == "serve":
+        from bots.wiring import runtime
+
+        async with runtime(_settings(args.port), explicit_port=True) as rt:
+            print(f"Serving on {rt.base_url}", flush=True)
+            await rt.server.wait()
+        return 0
+    if args.command == "generate":
+        from bots.offline import generate_site
+
+        site = await generate_site(args.description)
+        return _write(site, args.out, args.react, args.base_url)
+    if args.command == "render":
+        from core.site.schema import load_site_json
+
+        try:
+            raw = args.spec.read_bytes()
+        except OSError as exc:
+            raise InvalidSpec("$", f"cannot read {args.spec}: {exc.strerror}") from exc
+        return _write(load_site_json(raw), args.out, args.react, args.base_url)
+    if args.command == "schema":
+        from core.site.schema import edits_schema, site_schema
+
+        print(json.dumps(edits_schema() if args.edits else site_schema(), indent=2, ensure_ascii=False))
+        return 0
+    if args.command == "migrate":
+        from core.storage.database import create_engine, migrate
+
+        settings = Settings()
+        engine = create_engine(settings.sqlalchemy_url)
+        await migrate(engine, lock_dir=settings.home)
+        await engine.dispose()
+        print("database is up to date")
+        return 0
+    return 2
+
+
+def _write(site: object, out: Path, react: bool, base_url: str | None) -> int:
+    from core.site.site import Site
+    from pipeline import RenderOptions, export_react, render_site
+
+    assert isinstance(site, Site)
+    bundle = render_site(site, RenderOptions(base_url=base_url))
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in bundle.files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(content)
+    (out / "site.json").write_text(site.model_dump_json(indent=2), encoding="utf-8")
+    if react:
+        for name, content in export_react(site).items():
+            target = out / "react" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    print(f"wrote {len(bundle.files)} files to {out}" + (f" and a React export to {out / 'react'}" if react else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""The terminal chat: the embedded front door behind ``make run`` and ``pagemagic chat``.
+
+On a terminal, a line typed while a site is still streaming is handled at
+once (Studio cancels the running generation). When standard input is not a
+terminal, lines are handled one after another and the chat exits at the end
+of input, so ``printf 'a bakery\\n/publish\\n' | pagemagic chat`` works.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import os
+import sys
+import threading
+from collections.abc import Callable
+
+from rich.console import Console
+
+from bots.console.render import Output, PlainOutput, RichOutput
+from bots.wiring import runtime
+from core.settings import Settings
+from core.site.values import LANGUAGES, Language
+from core.storage.records import ChatRef
+from core.studio import Studio
+
+QUIT = {"/quit", "/exit", "/q"}
+WELCOME: dict[Language, str] = {
+    "en": "Page Magic — describe the site you want (or /help). Server: {url}",
+    "pt": "Page Magic — descreva o site que quer (ou /help). Servidor: {url}",
+    "es": "Page Magic — describe el sitio que quieres (o /help). Servidor: {url}",
+}
+_EOF = None
+
+
+def terminal_language() -> Language | None:
+    """The language of the terminal's locale, if it is one we speak."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")[:2].lower()
+        if value in LANGUAGES:
+            return value  # type: ignore[return-value]
+    return None
+
+
+def _start_reader(loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[str | None], prompt: Callable[[], str]) -> None:
+    """Read standard input on a thread; the event loop keeps streaming meanwhile."""
+
+    def read() -> None:
+        while True:
+            try:
+                line = prompt()
+            except (EOFError, KeyboardInterrupt):
+                line = None
+            loop.call_soon_threadsafe(queue.put_nowait, line)
+            if line is None:
+                return
+
+    threading.Thread(target=read, name="stdin-reader", daemon=True).start()
+
+
+async def _handle(studio: Studio, chat: ChatRef, text: str, out: Output) -> None:
+    async for event in studio.message(chat, text):
+        out.event(event)
+
+
+async def chat_loop(studio: Studio, chat: ChatRef, out: Output, lines: asyncio.Queue[str | None], concurrent: bool) -> None:
+    running: set[asyncio.Task[None]] = set()
+    while True:
+        line = await lines.get()
+        if line is None or line.strip().lower() in QUIT:
+            break
+        if not line.strip() and not concurrent:
+            continue
+        task = asyncio.create_task(_handle(studio, chat, line, out))
+        running.add(task)
+        task.add_done_callback(running.discard)
+        if not concurrent:
+            await task
+    if running:
+        await asyncio.gather(*running, return_exceptions=True)
+
+
+async def run_chat(settings: Settings, *, explicit_port: bool, conversation: str) -> int:
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    language = terminal_language()
+    async with runtime(settings, explicit_port=explicit_port) as rt:
+        chat = ChatRef(
+            platform="console",
+            chat_id=conversation,
+            user_id=getpass.getuser(),
+            user_name=getpass.getuser(),
+            language=language,
+        )
+        loop = asyncio.get_running_loop()
+        lines: asyncio.Queue[str | None] = asyncio.Queue()
+        out: Output
+        if interactive:
+            console = Console(highlight=False)
+            out = RichOutput(console)
+            out.line(WELCOME[language or "en"].format(url=rt.base_url))
+            _start_reader(loop, lines, lambda: console.input("[bold]› [/bold]"))
+        else:
+            out = PlainOutput(lambda text: print(text, flush=True))
+            out.line(WELCOME[language or "en"].format(url=rt.base_url))
+            _start_reader(loop, lines, _read_line)
+        await chat_loop(rt.studio, chat, out, lines, concurrent=interactive)
+        await rt.meter.flush()
+    return 0
+
+
+def _read_line() -> str:
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\n")

@@ -1,0 +1,81 @@
+"""The one place that builds a Studio from settings, choosing each implementation."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from billing.quotas import PlanQuotas
+from billing.usage import StoreUsageMeter
+from core.llm.offline import OfflineGenerator
+from core.llm.port import SiteGenerator
+from core.settings import Settings
+from core.storage.database import create_engine, migrate
+from core.storage.store import Store
+from core.studio import Studio, StudioConfig
+from hosting.live import LiveDrafts
+from hosting.local import LocalHosting
+from hosting.server import SiteServer
+
+from bots.server import BackgroundServer, bind_socket, url_of
+
+
+@dataclass
+class Runtime:
+    """Everything a front door needs, started and ready."""
+
+    settings: Settings
+    store: Store
+    studio: Studio
+    base_url: str
+    server: BackgroundServer
+    meter: StoreUsageMeter
+
+
+def build_generator(settings: Settings) -> SiteGenerator:
+    return OfflineGenerator(delay=settings.generator_delay)
+
+
+@contextlib.asynccontextmanager
+async def runtime(settings: Settings, *, explicit_port: bool = False) -> AsyncIterator[Runtime]:
+    """Open the database (migrating it), bind the server, start it; tear all down on exit."""
+    settings.home.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(settings.sqlalchemy_url)
+    await migrate(engine, lock_dir=settings.home)
+    store = Store(engine)
+    sock = bind_socket(settings.host, settings.port, fall_back=not explicit_port)
+    base_url = (settings.public_url or url_of(sock)).rstrip("/")
+    drafts = LiveDrafts(base_url)
+    hosting = LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
+    meter = StoreUsageMeter(store)
+    quotas = PlanQuotas(store, meter)
+    studio = Studio(
+        store=store,
+        generator=build_generator(settings),
+        hosting=hosting,
+        previews=drafts,
+        meter=meter,
+        quotas=quotas,
+        config=StudioConfig(
+            max_message_chars=settings.max_message_chars,
+            preview_ttl=timedelta(hours=settings.preview_ttl_hours),
+            default_plan=settings.plan,
+        ),
+    )
+    own_hosts = {"localhost", "127.0.0.1", urlsplit(base_url).hostname or ""}
+    site_server = SiteServer(store, drafts, hosting, meter, own_hosts)
+    server = BackgroundServer(site_server.app(), sock)
+    await server.start()
+    flusher = asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))
+    try:
+        yield Runtime(settings, store, studio, base_url, server, meter)
+    finally:
+        flusher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await flusher
+        await server.stop()
+        await store.close()

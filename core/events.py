@@ -1,0 +1,137 @@
+"""Typed events Studio yields and adapters render.
+
+Every event carries ``text``: a ready-made message in the user's language, so
+a plain adapter can print it as is; richer adapters use the structured fields
+(section kind, URLs, figures) to build buttons, blocks or progress lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal, Union
+
+from core.site.sections import Section
+from core.site.values import Language
+
+
+@dataclass(frozen=True)
+class GenerationStarted:
+    mode: Literal["create", "refine"]
+    language: Language
+    text: str
+
+
+@dataclass(frozen=True)
+class SectionReady:
+    """A section finished streaming; ``index`` is its place on the page."""
+
+    index: int
+    section: Section
+    heading: str
+    summary: str
+    text: str
+
+    @property
+    def kind(self) -> str:
+        return self.section.kind
+
+
+@dataclass(frozen=True)
+class SiteChanged:
+    """A refinement changed something that is not a section (theme, name, contact...)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class PreviewReady:
+    url: str
+    version: int
+    site_name: str
+    changed_sections: tuple[int, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    text: str
+
+
+@dataclass(frozen=True)
+class Published:
+    url: str
+    version: int
+    domains: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class DomainStatus:
+    domain: str
+    status: Literal["pending_dns", "verified", "issuing", "active", "failed", "removed"]
+    text: str
+    records: tuple[tuple[str, str, str], ...] = ()  # (type, name, value) to set at the DNS provider
+
+
+@dataclass(frozen=True)
+class UsageLine:
+    metric: str
+    label: str
+    used: int
+    limit: int | None
+
+
+@dataclass(frozen=True)
+class UsageReport:
+    plan: str
+    period_start: datetime
+    period_end: datetime
+    lines: tuple[UsageLine, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    version: int
+    instruction: str
+    created_at: datetime
+    current: bool
+
+
+@dataclass(frozen=True)
+class HistoryReport:
+    entries: tuple[HistoryEntry, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A plain answer: help, a new conversation, a question the generator could not act on."""
+
+    text: str
+    kind: str = "info"
+
+
+@dataclass(frozen=True)
+class Failed:
+    """Something went wrong; ``text`` says what and what to do. Nothing was lost."""
+
+    code: str
+    text: str
+    details: dict[str, str] = field(default_factory=dict)
+
+
+Event = Union[
+    GenerationStarted,
+    SectionReady,
+    SiteChanged,
+    PreviewReady,
+    Cancelled,
+    Published,
+    DomainStatus,
+    UsageReport,
+    HistoryReport,
+    Reply,
+    Failed,
+]

@@ -1,0 +1,86 @@
+"""The database connection: engine, sessions and migrations at start-up.
+
+SQLite (the embedded default) gets WAL and a busy timeout so two chats can
+share one file; PostgreSQL is used as is. Migrations run through Alembic on
+the application's own async connection, serialised between processes (an
+advisory lock on PostgreSQL, a file lock on SQLite) so several processes
+starting at once cannot race.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+from core.errors import StorageUnavailable
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+_PG_MIGRATION_LOCK = 0x5A6E  # any constant shared by all Page Magic processes
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def create_engine(url: str) -> AsyncEngine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, connect_args={"timeout": 30})
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_async_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def migrate(engine: AsyncEngine, lock_dir: Path | None = None) -> None:
+    """Bring the schema to the newest revision; safe to call from many processes at once."""
+    try:
+        if engine.dialect.name == "sqlite" and lock_dir is not None:
+            lock_dir.mkdir(parents=True, exist_ok=True)
+            with open(lock_dir / ".migrate.lock", "w") as lock:
+                await asyncio.to_thread(fcntl.flock, lock, fcntl.LOCK_EX)
+                try:
+                    await _upgrade(engine)
+                finally:
+                    fcntl.flock(lock, fcntl.LOCK_UN)
+        else:
+            await _upgrade(engine)
+    except (OSError, OperationalError) as exc:
+        raise StorageUnavailable(type(exc).__name__) from exc
+
+
+async def _upgrade(engine: AsyncEngine) -> None:
+    async with engine.begin() as connection:
+        await connection.run_sync(_upgrade_sync)
+
+
+def _upgrade_sync(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")

@@ -1,0 +1,453 @@
+"""The store: every read and write Studio needs, as small transactional methods.
+
+Concurrency rule: a site's current version only moves through a
+compare-and-set (``expected`` version), so two chats changing the same site at
+once can never silently overwrite each other; the loser gets
+``ConcurrentChange`` and keeps its message to resend.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from core.errors import ConcurrentChange, DomainTaken, StorageUnavailable
+from core.site.site import Site
+from core.site.values import LANGUAGES, Language
+from core.storage.database import session_factory
+from core.storage.records import (
+    ChatRef,
+    ConversationRecord,
+    DeploymentRecord,
+    DomainRecord,
+    SiteRecord,
+    VersionRecord,
+)
+from core.storage.tables import (
+    ChatIdentityRow,
+    ConversationRow,
+    DeploymentRow,
+    DomainRow,
+    SiteRow,
+    SiteVersionRow,
+    TurnRow,
+    UsageEventRow,
+    UserRow,
+    utcnow,
+)
+
+_RETRIES = 5
+
+
+def slugify(name: str) -> str:
+    """ASCII slug for URLs: "Padaria São João" -> "padaria-sao-joao"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:48].strip("-") or "site"
+
+
+def new_preview_token() -> str:
+    """An unguessable preview token: 192 random bits."""
+    return secrets.token_urlsafe(24)
+
+
+def _language(value: str | None) -> Language | None:
+    return value if value in LANGUAGES else None  # type: ignore[return-value]
+
+
+class Store:
+    """Repository over the SQLAlchemy models; returns frozen records only."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
+
+    def session(self) -> AsyncSession:
+        return self._sessions()
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    # -- conversations -------------------------------------------------------------
+
+    async def conversation(self, chat: ChatRef, plan: str = "free") -> ConversationRecord:
+        """The conversation for ``chat``, creating its user and identity on first contact."""
+        for _attempt in range(_RETRIES):
+            try:
+                async with self._guard(), self.session() as session, session.begin():
+                    user_id = await self._user_for(session, chat, plan)
+                    row = await session.scalar(
+                        select(ConversationRow).where(
+                            ConversationRow.platform == chat.platform,
+                            ConversationRow.workspace == chat.workspace,
+                            ConversationRow.chat_id == chat.chat_id,
+                        )
+                    )
+                    if row is None:
+                        row = ConversationRow(
+                            platform=chat.platform,
+                            workspace=chat.workspace,
+                            chat_id=chat.chat_id,
+                            owner_id=user_id,
+                            language=chat.language,
+                        )
+                        session.add(row)
+                        await session.flush()
+                    owner = await session.get(UserRow, row.owner_id)
+                    return ConversationRecord(
+                        id=row.id,
+                        user_id=row.owner_id,
+                        plan=owner.plan if owner else plan,
+                        language=_language(row.language),
+                        site_id=row.site_id,
+                    )
+            except IntegrityError:
+                continue  # another process created the same identity a moment ago
+        raise ConcurrentChange("conversation")
+
+    async def _user_for(self, session: AsyncSession, chat: ChatRef, plan: str) -> int:
+        identity = await session.scalar(
+            select(ChatIdentityRow).where(
+                ChatIdentityRow.platform == chat.platform,
+                ChatIdentityRow.workspace == chat.workspace,
+                ChatIdentityRow.external_id == chat.user_id,
+            )
+        )
+        if identity is not None:
+            return identity.user_id
+        user = UserRow(display_name=chat.user_name, plan=plan)
+        session.add(user)
+        await session.flush()
+        session.add(
+            ChatIdentityRow(
+                user_id=user.id, platform=chat.platform, workspace=chat.workspace, external_id=chat.user_id
+            )
+        )
+        await session.flush()
+        return user.id
+
+    async def set_language(self, conversation_id: int, language: Language) -> None:
+        async with self._guard(), self.session() as session, session.begin():
+            await session.execute(
+                update(ConversationRow).where(ConversationRow.id == conversation_id).values(language=language)
+            )
+
+    async def set_active_site(self, conversation_id: int, site_id: int | None) -> None:
+        async with self._guard(), self.session() as session, session.begin():
+            await session.execute(
+                update(ConversationRow).where(ConversationRow.id == conversation_id).values(site_id=site_id)
+            )
+
+    async def add_turn(self, conversation_id: int, role: str, text: str) -> None:
+        async with self._guard(), self.session() as session, session.begin():
+            session.add(TurnRow(conversation_id=conversation_id, role=role, text=text))
+
+    async def recent_turns(self, conversation_id: int, limit: int = 20) -> list[tuple[str, str]]:
+        async with self._guard(), self.session() as session:
+            rows = await session.scalars(
+                select(TurnRow)
+                .where(TurnRow.conversation_id == conversation_id)
+                .order_by(TurnRow.id.desc())
+                .limit(limit)
+            )
+            return [(r.role, r.text) for r in reversed(list(rows))]
+
+    # -- sites and versions --------------------------------------------------------
+
+    async def create_site(
+        self,
+        conversation_id: int,
+        owner_id: int,
+        site: Site,
+        instruction: str,
+        preview_token: str,
+        preview_ttl: timedelta,
+    ) -> SiteRecord:
+        """Store a new site with version 1 and make it the conversation's active site.
+
+        The preview token is chosen before generation starts, so the live
+        preview link can be shown while the first sections are still streaming.
+        """
+        base = slugify(site.name)
+        for attempt in range(_RETRIES * 2):
+            slug = base if attempt == 0 else f"{base}-{secrets.token_hex(2)}"
+            try:
+                async with self._guard(), self.session() as session, session.begin():
+                    now = utcnow()
+                    row = SiteRow(
+                        owner_id=owner_id,
+                        slug=slug,
+                        name=site.name,
+                        current_version=1,
+                        head_version=1,
+                        preview_token=preview_token,
+                        preview_expires_at=now + preview_ttl,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    session.add(row)
+                    await session.flush()
+                    session.add(
+                        SiteVersionRow(
+                            site_id=row.id, number=1, parent_number=None, spec=_dump(site), instruction=instruction
+                        )
+                    )
+                    await session.execute(
+                        update(ConversationRow).where(ConversationRow.id == conversation_id).values(site_id=row.id)
+                    )
+                    return _site_record(row)
+            except IntegrityError:
+                continue  # slug taken: try a suffixed one
+        raise ConcurrentChange("slug")
+
+    async def add_version(
+        self, site_id: int, site: Site, instruction: str, expected: int, preview_ttl: timedelta
+    ) -> SiteRecord:
+        """Store ``site`` as the next version, if the current one is still ``expected``."""
+        try:
+            async with self._guard(), self.session() as session, session.begin():
+                row = await session.get(SiteRow, site_id)
+                if row is None:
+                    raise ConcurrentChange("site vanished")
+                number = row.head_version + 1
+                now = utcnow()
+                result = await session.execute(
+                    update(SiteRow)
+                    .where(
+                        SiteRow.id == site_id,
+                        SiteRow.current_version == expected,
+                        SiteRow.head_version == row.head_version,
+                    )
+                    .values(
+                        current_version=number,
+                        head_version=number,
+                        name=site.name,
+                        updated_at=now,
+                        preview_expires_at=now + preview_ttl,
+                    )
+                    .execution_options(synchronize_session=False)
+                )
+                if _rowcount(result) != 1:
+                    raise ConcurrentChange("version moved")
+                session.add(
+                    SiteVersionRow(
+                        site_id=site_id, number=number, parent_number=expected, spec=_dump(site), instruction=instruction
+                    )
+                )
+            return await self.site(site_id)
+        except IntegrityError as exc:
+            raise ConcurrentChange("version number taken") from exc
+
+    async def move_current(self, site_id: int, to: int, expected: int, preview_ttl: timedelta) -> SiteRecord:
+        """Point the site at an existing version (undo); versions themselves never change."""
+        async with self._guard(), self.session() as session, session.begin():
+            now = utcnow()
+            version = await session.scalar(
+                select(SiteVersionRow).where(SiteVersionRow.site_id == site_id, SiteVersionRow.number == to)
+            )
+            if version is None:
+                raise ConcurrentChange("version missing")
+            result = await session.execute(
+                update(SiteRow)
+                .where(SiteRow.id == site_id, SiteRow.current_version == expected)
+                .values(
+                    current_version=to,
+                    name=str(version.spec.get("name", "")),
+                    updated_at=now,
+                    preview_expires_at=now + preview_ttl,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if _rowcount(result) != 1:
+                raise ConcurrentChange("version moved")
+        return await self.site(site_id)
+
+    async def site(self, site_id: int) -> SiteRecord:
+        async with self._guard(), self.session() as session:
+            row = await session.get(SiteRow, site_id)
+            if row is None:
+                raise ConcurrentChange("site vanished")
+            return _site_record(row)
+
+    async def site_by_token(self, token: str) -> SiteRecord | None:
+        return await self._site_where(SiteRow.preview_token == token)
+
+    async def site_by_slug(self, slug: str) -> SiteRecord | None:
+        return await self._site_where(SiteRow.slug == slug)
+
+    async def _site_where(self, condition: Any) -> SiteRecord | None:
+        async with self._guard(), self.session() as session:
+            row = await session.scalar(select(SiteRow).where(condition))
+            return _site_record(row) if row is not None else None
+
+    async def version(self, site_id: int, number: int) -> VersionRecord:
+        async with self._guard(), self.session() as session:
+            row = await session.scalar(
+                select(SiteVersionRow).where(SiteVersionRow.site_id == site_id, SiteVersionRow.number == number)
+            )
+            if row is None:
+                raise ConcurrentChange("version missing")
+            return _version_record(row)
+
+    async def versions(self, site_id: int) -> list[VersionRecord]:
+        async with self._guard(), self.session() as session:
+            rows = await session.scalars(
+                select(SiteVersionRow).where(SiteVersionRow.site_id == site_id).order_by(SiteVersionRow.number)
+            )
+            return [_version_record(r) for r in rows]
+
+    # -- deployments and domains ---------------------------------------------------
+
+    async def add_deployment(
+        self, site_id: int, version: int, backend: str, status: str, url: str, release: str, error: str = ""
+    ) -> DeploymentRecord:
+        async with self._guard(), self.session() as session, session.begin():
+            row = DeploymentRow(
+                site_id=site_id, version=version, backend=backend, status=status, url=url, release=release, error=error
+            )
+            session.add(row)
+            await session.flush()
+            return _deployment_record(row)
+
+    async def latest_deployment(self, site_id: int) -> DeploymentRecord | None:
+        async with self._guard(), self.session() as session:
+            row = await session.scalar(
+                select(DeploymentRow)
+                .where(DeploymentRow.site_id == site_id, DeploymentRow.status == "live")
+                .order_by(DeploymentRow.id.desc())
+                .limit(1)
+            )
+            return _deployment_record(row) if row is not None else None
+
+    async def published_site_count(self, owner_id: int) -> int:
+        async with self._guard(), self.session() as session:
+            count = await session.scalar(
+                select(func.count(func.distinct(DeploymentRow.site_id)))
+                .join(SiteRow, SiteRow.id == DeploymentRow.site_id)
+                .where(SiteRow.owner_id == owner_id, DeploymentRow.status == "live")
+            )
+            return int(count or 0)
+
+    async def attach_domain(self, site_id: int, name: str, status: str) -> tuple[DomainRecord, bool]:
+        """Attach ``name`` to the site; returns (record, created). Another site's domain is refused."""
+        try:
+            async with self._guard(), self.session() as session, session.begin():
+                existing = await session.scalar(select(DomainRow).where(DomainRow.name == name))
+                if existing is not None:
+                    if existing.site_id != site_id:
+                        raise DomainTaken(name, domain=name)
+                    return _domain_record(existing), False
+                row = DomainRow(site_id=site_id, name=name, status=status, token=secrets.token_urlsafe(24))
+                session.add(row)
+                await session.flush()
+                return _domain_record(row), True
+        except IntegrityError as exc:
+            raise DomainTaken(name, domain=name) from exc
+
+    async def domains_of(self, site_id: int) -> list[DomainRecord]:
+        async with self._guard(), self.session() as session:
+            rows = await session.scalars(select(DomainRow).where(DomainRow.site_id == site_id).order_by(DomainRow.id))
+            return [_domain_record(r) for r in rows]
+
+    async def site_for_domain(self, name: str) -> SiteRecord | None:
+        async with self._guard(), self.session() as session:
+            row = await session.scalar(
+                select(SiteRow).join(DomainRow, DomainRow.site_id == SiteRow.id).where(DomainRow.name == name)
+            )
+            return _site_record(row) if row is not None else None
+
+    # -- usage ---------------------------------------------------------------------
+
+    async def record_usage(self, events: list[tuple[int, int | None, str, int, datetime]]) -> None:
+        """Store usage events (user, site, metric, quantity, when) in one transaction."""
+        if not events:
+            return
+        async with self._guard(), self.session() as session, session.begin():
+            session.add_all(
+                UsageEventRow(user_id=u, site_id=s, metric=m, quantity=q, created_at=t) for u, s, m, q, t in events
+            )
+
+    async def usage_totals(self, user_id: int, since: datetime, until: datetime) -> dict[str, int]:
+        async with self._guard(), self.session() as session:
+            rows = await session.execute(
+                select(UsageEventRow.metric, func.sum(UsageEventRow.quantity))
+                .where(
+                    UsageEventRow.user_id == user_id,
+                    UsageEventRow.created_at >= since,
+                    UsageEventRow.created_at < until,
+                )
+                .group_by(UsageEventRow.metric)
+            )
+            return {metric: int(total or 0) for metric, total in rows.all()}
+
+    # -- failure mapping -----------------------------------------------------------
+
+    def _guard(self) -> _StorageGuard:
+        return _StorageGuard()
+
+
+class _StorageGuard:
+    """Maps a lost database connection into ``StorageUnavailable`` at this boundary."""
+
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(self, exc_type: Any, exc: BaseException | None, _tb: Any) -> None:
+        if isinstance(exc, (OperationalError, InterfaceError, OSError, ConnectionError)):
+            raise StorageUnavailable(type(exc).__name__) from exc
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _dump(site: Site) -> dict[str, Any]:
+    return site.model_dump(mode="json")
+
+
+def _site_record(row: SiteRow) -> SiteRecord:
+    return SiteRecord(
+        id=row.id,
+        owner_id=row.owner_id,
+        slug=row.slug,
+        name=row.name,
+        current_version=row.current_version,
+        head_version=row.head_version,
+        preview_token=row.preview_token,
+        preview_expires_at=row.preview_expires_at,
+    )
+
+
+def _version_record(row: SiteVersionRow) -> VersionRecord:
+    return VersionRecord(
+        site_id=row.site_id,
+        number=row.number,
+        parent_number=row.parent_number,
+        instruction=row.instruction,
+        created_at=row.created_at,
+        site=Site.model_validate(row.spec),
+    )
+
+
+def _deployment_record(row: DeploymentRow) -> DeploymentRecord:
+    return DeploymentRecord(
+        id=row.id,
+        site_id=row.site_id,
+        version=row.version,
+        backend=row.backend,
+        status=row.status,
+        url=row.url,
+        release=row.release,
+        created_at=row.created_at,
+    )
+
+
+def _domain_record(row: DomainRow) -> DomainRecord:
+    return DomainRecord(site_id=row.site_id, name=row.name, status=row.status, token=row.token)

@@ -1,0 +1,500 @@
+"""Studio: the one engine every chat adapter calls.
+
+Adapters hand Studio a ``ChatRef`` and the user's text; Studio yields typed
+events (``core.events``) with messages already in the user's language. It
+owns the rules: what a message means, when a version is stored, what a quota
+allows. Errors from below are ``PageMagicError`` and end as one ``Failed``
+event; the stored draft and history are never touched by a failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from core.commands import parse_command
+from core.domains import normalise_domain
+from core.errors import (
+    EmptyMessage,
+    GenerationFailed,
+    MessageTooLong,
+    NoSiteYet,
+    NothingToUndo,
+    PageMagicError,
+    PublishFailed,
+)
+from core.events import (
+    Cancelled,
+    DomainStatus,
+    Event,
+    Failed,
+    GenerationStarted,
+    HistoryEntry,
+    HistoryReport,
+    PreviewReady,
+    Published,
+    Reply,
+    SectionReady,
+    SiteChanged,
+    UsageLine,
+    UsageReport,
+)
+from core.language import detect_language
+from core.llm.port import (
+    CannotHelp,
+    EditGenerated,
+    GenerationEvent,
+    GenerationRequest,
+    HeaderGenerated,
+    SectionGenerated,
+    SiteGenerator,
+    Summary,
+    TokensUsed,
+    Turn,
+)
+from core.messages import metric_label, say, section_label
+from core.ports import HostingBackend, PreviewChannel, QuotaPolicy, UsageMeter
+from core.site.describe import section_heading, section_summary
+from core.site.edits import apply_edits
+from core.site.schema import parse_header, parse_section
+from core.site.sections import Section
+from core.site.site import Site, SiteHeader
+from core.site.values import Language
+from core.storage.records import ChatRef, ConversationRecord, SiteRecord
+from core.storage.store import Store, new_preview_token
+
+
+@dataclass(frozen=True)
+class StudioConfig:
+    max_message_chars: int = 4000
+    preview_ttl: timedelta = timedelta(hours=72)
+    default_plan: str = "free"
+
+
+@dataclass
+class _Conversation:
+    """In-process state of one conversation: who runs, and how to stop them."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    cancel: asyncio.Event | None = None
+
+
+class Studio:
+    def __init__(
+        self,
+        store: Store,
+        generator: SiteGenerator,
+        hosting: HostingBackend,
+        previews: PreviewChannel,
+        meter: UsageMeter,
+        quotas: QuotaPolicy,
+        config: StudioConfig = StudioConfig(),
+    ) -> None:
+        self.store = store
+        self.generator = generator
+        self.hosting = hosting
+        self.previews = previews
+        self.meter = meter
+        self.quotas = quotas
+        self.config = config
+        self._conversations: dict[int, _Conversation] = {}
+
+    # -- the entry point adapters use ---------------------------------------------
+
+    async def message(self, chat: ChatRef, text: str) -> AsyncIterator[Event]:
+        """Handle one chat message (a command or a description/refinement).
+
+        A message arriving while an earlier one of the same conversation is
+        still generating cancels that one first; it stops at the next event,
+        stores nothing and reports ``Cancelled``.
+        """
+        language: Language = chat.language or "en"
+        try:
+            conversation = await self.store.conversation(chat, self.config.default_plan)
+            language = conversation.language or language
+            state = self._conversations.setdefault(conversation.id, _Conversation())
+            if state.cancel is not None:
+                state.cancel.set()
+            async with state.lock:
+                cancel = asyncio.Event()
+                state.cancel = cancel
+                try:
+                    conversation = await self.store.conversation(chat, self.config.default_plan)
+                    language = conversation.language or language
+                    async for event in self._dispatch(conversation, chat, text, language, cancel):
+                        yield event
+                finally:
+                    if state.cancel is cancel:
+                        state.cancel = None
+        except PageMagicError as error:
+            yield self._failed(error, language)
+
+    async def _dispatch(
+        self, conversation: ConversationRecord, chat: ChatRef, raw: str, language: Language, cancel: asyncio.Event
+    ) -> AsyncIterator[Event]:
+        text = raw.strip()
+        if not text:
+            raise EmptyMessage()
+        if len(text) > self.config.max_message_chars:
+            language = detect_language(text[:2000], default=language)
+            raise MessageTooLong(length=len(text), limit=self.config.max_message_chars, language=language)
+        command = parse_command(text)
+        if command is None:
+            detected = detect_language(text, default=language)
+            if detected != conversation.language:
+                await self.store.set_language(conversation.id, detected)
+            language = detected
+            await self.store.add_turn(conversation.id, "user", text)
+            if conversation.site_id is None:
+                stream = self.describe(conversation, text, language, cancel)
+            else:
+                stream = self.refine(conversation, text, language, cancel)
+        elif command.name in ("help", "start"):
+            stream = self._single(Reply(say(language, "help"), kind="help"))
+        elif command.name == "new":
+            stream = self.new(conversation, language)
+        elif command.name == "undo":
+            stream = self.undo(conversation, language)
+        elif command.name == "history":
+            stream = self.history(conversation, language)
+        elif command.name == "publish":
+            stream = self.publish(conversation, language)
+        elif command.name == "domain":
+            stream = self.attach_domain(conversation, command.argument, language)
+        else:
+            stream = self.usage(conversation, language)
+        async for event in stream:
+            yield event
+
+    # -- generation ----------------------------------------------------------------
+
+    async def describe(
+        self, conversation: ConversationRecord, text: str, language: Language, cancel: asyncio.Event
+    ) -> AsyncIterator[Event]:
+        """Generate a new site from a description, streaming each section as it is ready."""
+        await self.quotas.check(conversation.user_id, "generations")
+        token = new_preview_token()
+        preview_url = self.previews.preview_url(token)
+        yield GenerationStarted("create", language, say(language, "generating_create") + " " + preview_url)
+        request = GenerationRequest(instruction=text, language=language)
+        header: SiteHeader | None = None
+        sections: list[Section] = []
+        tokens = 0
+        try:
+            async for event in self._generate(request, cancel):
+                if isinstance(event, HeaderGenerated):
+                    header = parse_header(event.header.model_dump(mode="json"))
+                    language = header.language
+                    await self.previews.draft_started(token, header)
+                elif isinstance(event, SectionGenerated):
+                    if header is None:
+                        raise GenerationFailed("a section came before the site's header")
+                    section = parse_section(event.section.model_dump(mode="json"), len(sections))
+                    sections.append(section)
+                    await self.previews.draft_updated(token, Site.assemble(header, sections))
+                    yield self._section_ready(len(sections) - 1, section, language)
+                elif isinstance(event, TokensUsed):
+                    tokens += event.prompt + event.completion
+                elif isinstance(event, CannotHelp):
+                    yield Reply(event.message, kind="cannot_help")
+                    return
+            if cancel.is_set():
+                yield Cancelled(say(language, "cancelled"))
+                return
+            if header is None or not sections:
+                raise GenerationFailed("the generator produced no site")
+            site = Site.assemble(header, sections)
+            record = await self.store.create_site(
+                conversation.id, conversation.user_id, site, text, token, self.config.preview_ttl
+            )
+        finally:
+            await self.previews.draft_finished(token)
+        await self._record_generation(conversation.user_id, record.id, len(sections), tokens)
+        await self.store.add_turn(conversation.id, "assistant", f"created v1 of {site.name}")
+        yield PreviewReady(
+            url=preview_url,
+            version=1,
+            site_name=site.name,
+            changed_sections=tuple(range(len(sections))),
+            text=say(language, "preview_ready_create", name=site.name, version=1, url=preview_url),
+        )
+
+    async def refine(
+        self, conversation: ConversationRecord, text: str, language: Language, cancel: asyncio.Event
+    ) -> AsyncIterator[Event]:
+        """Apply a refinement as edits on the current version; only changed sections stream back."""
+        assert conversation.site_id is not None
+        await self.quotas.check(conversation.user_id, "generations")
+        record = await self.store.site(conversation.site_id)
+        current = await self.store.version(record.id, record.current_version)
+        preview_url = self.previews.preview_url(record.preview_token)
+        yield GenerationStarted("refine", language, say(language, "generating_refine") + " " + preview_url)
+        turns = await self.store.recent_turns(conversation.id, 12)
+        request = GenerationRequest(
+            instruction=text,
+            current=current.site,
+            language=language,
+            history=tuple(Turn("user" if r == "user" else "assistant", t) for r, t in turns[:-1]),
+        )
+        site = current.site
+        edits = 0
+        tokens = 0
+        summary = ""
+        shown: set[str] = set()
+        await self.previews.draft_started(record.preview_token, None)
+        try:
+            async for event in self._generate(request, cancel):
+                if isinstance(event, EditGenerated):
+                    site, changed = apply_edits(site, [event.edit])
+                    edits += 1
+                    await self.previews.draft_updated(record.preview_token, site)
+                    for index in changed:
+                        section = site.sections[index]
+                        key = section.model_dump_json()
+                        if key not in shown:
+                            shown.add(key)
+                            yield self._section_ready(index, section, site.language)
+                elif isinstance(event, Summary):
+                    summary = event.text
+                elif isinstance(event, TokensUsed):
+                    tokens += event.prompt + event.completion
+                elif isinstance(event, CannotHelp):
+                    yield Reply(event.message, kind="cannot_help")
+                    return
+            if cancel.is_set():
+                yield Cancelled(say(language, "cancelled"))
+                return
+            if edits == 0 or site == current.site:
+                yield Reply(summary or say(language, "help"), kind="no_change")
+                return
+            record = await self.store.add_version(
+                record.id, site, text, expected=current.number, preview_ttl=self.config.preview_ttl
+            )
+        finally:
+            await self.previews.draft_finished(record.preview_token)
+        old = {s.model_dump_json() for s in current.site.sections}
+        changed_indexes = tuple(i for i, s in enumerate(site.sections) if s.model_dump_json() not in old)
+        await self._record_generation(conversation.user_id, record.id, len(changed_indexes), tokens)
+        await self.store.add_turn(conversation.id, "assistant", summary or f"v{record.current_version}")
+        language = site.language
+        if summary:
+            yield SiteChanged(summary)
+        yield PreviewReady(
+            url=preview_url,
+            version=record.current_version,
+            site_name=site.name,
+            changed_sections=changed_indexes,
+            text=say(
+                language,
+                "preview_ready_refine",
+                version=record.current_version,
+                changed=len(changed_indexes),
+                url=preview_url,
+            ),
+        )
+
+    async def _generate(self, request: GenerationRequest, cancel: asyncio.Event) -> AsyncIterator[GenerationEvent]:
+        """The generator's events, stopping as soon as ``cancel`` is set (even mid-wait)."""
+        stream = self.generator.generate(request).__aiter__()
+        cancelled = asyncio.ensure_future(cancel.wait())
+        try:
+            while True:
+                step = asyncio.ensure_future(anext(stream))
+                done, _ = await asyncio.wait({step, cancelled}, return_when=asyncio.FIRST_COMPLETED)
+                if step not in done:
+                    step.cancel()
+                    await asyncio.gather(step, return_exceptions=True)
+                    return
+                try:
+                    event = step.result()
+                except StopAsyncIteration:
+                    return
+                except PageMagicError:
+                    raise
+                except Exception as exc:  # a generator bug must not lose the draft
+                    raise GenerationFailed(type(exc).__name__, detail=type(exc).__name__) from exc
+                yield event
+        finally:
+            cancelled.cancel()
+            aclose = getattr(stream, "aclose", None)
+            if aclose is not None:
+                await aclose()
+
+    async def _record_generation(self, user_id: int, site_id: int, sections: int, tokens: int) -> None:
+        await self.meter.record(user_id, "generations", 1, site_id)
+        await self.meter.record(user_id, "sections", sections, site_id)
+        await self.meter.record(user_id, "tokens", tokens, site_id)
+
+    def _section_ready(self, index: int, section: Section, language: Language) -> SectionReady:
+        heading = section_heading(section)
+        label = section_label(language, section.kind)
+        return SectionReady(
+            index=index,
+            section=section,
+            heading=heading,
+            summary=section_summary(section),
+            text=say(language, "section_ready", label=label, heading=heading),
+        )
+
+    # -- versions --------------------------------------------------------------------
+
+    async def undo(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        """Go back to the version the current one was made from; versions are never rewritten."""
+        record = await self._site_of(conversation)
+        current = await self.store.version(record.id, record.current_version)
+        if current.parent_number is None:
+            raise NothingToUndo()
+        record = await self.store.move_current(
+            record.id, current.parent_number, expected=current.number, preview_ttl=self.config.preview_ttl
+        )
+        await self.previews.draft_finished(record.preview_token)
+        url = self.previews.preview_url(record.preview_token)
+        yield PreviewReady(
+            url=url,
+            version=record.current_version,
+            site_name=record.name,
+            changed_sections=(),
+            text=say(language, "preview_ready_undo", version=record.current_version, url=url),
+        )
+
+    async def history(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        record = await self._site_of(conversation)
+        versions = await self.store.versions(record.id)
+        entries = tuple(
+            HistoryEntry(v.number, v.instruction, v.created_at, v.number == record.current_version) for v in versions
+        )
+        lines = [say(language, "history_header", name=record.name)]
+        for entry in entries:
+            instruction = entry.instruction if len(entry.instruction) <= 70 else entry.instruction[:69] + "…"
+            lines.append(
+                say(
+                    language,
+                    "history_line",
+                    marker="→" if entry.current else " ",
+                    version=entry.version,
+                    when=entry.created_at.strftime("%Y-%m-%d %H:%M"),
+                    instruction=instruction or "—",
+                )
+            )
+        yield HistoryReport(entries, "\n".join(lines))
+
+    async def new(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        await self.store.set_active_site(conversation.id, None)
+        yield Reply(say(language, "new_site"), kind="new")
+
+    # -- publishing and domains ------------------------------------------------------
+
+    async def publish(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        record = await self._site_of(conversation)
+        previous = await self.store.latest_deployment(record.id)
+        if previous is None:
+            await self.quotas.check(conversation.user_id, "published_sites")
+        await self.quotas.check(conversation.user_id, "publishes")
+        version = await self.store.version(record.id, record.current_version)
+        try:
+            release = await self.hosting.publish(record.slug, version.number, version.site)
+        except PublishFailed:
+            raise
+        except OSError as exc:
+            raise PublishFailed(type(exc).__name__, detail=exc.strerror or type(exc).__name__) from exc
+        await self.store.add_deployment(
+            record.id, version.number, self.hosting.name, "live", release.url, release.release_id
+        )
+        await self.meter.record(conversation.user_id, "publishes", 1, record.id)
+        domains = tuple(d.name for d in await self.store.domains_of(record.id))
+        text = say(language, "published", version=version.number, url=release.url)
+        if domains:
+            text += "\n" + say(language, "published_domains", domains=", ".join(domains))
+        yield Published(url=release.url, version=version.number, domains=domains, text=text)
+
+    async def attach_domain(
+        self, conversation: ConversationRecord, argument: str, language: Language
+    ) -> AsyncIterator[Event]:
+        record = await self._site_of(conversation)
+        if not argument:
+            yield Reply(say(language, "error_domain_usage"), kind="usage_hint")
+            return
+        name = normalise_domain(argument.split()[0])
+        existing = {d.name for d in await self.store.domains_of(record.id)}
+        if name not in existing:
+            await self.quotas.check(conversation.user_id, "domains")
+        mapping = await self.hosting.map_domain(record.slug, name)
+        domain, created = await self.store.attach_domain(record.id, name, mapping.status)
+        if created:
+            await self.meter.record(conversation.user_id, "domains", 1, record.id)
+        text = say(language, "domain_attached_local", domain=name, server=mapping.server)
+        if not created:
+            text = say(language, "domain_already_yours", domain=name) + " " + text
+        if await self.store.latest_deployment(record.id) is None:
+            text += " " + say(language, "domain_needs_publish")
+        status = "active" if mapping.status == "active" else "pending_dns"
+        yield DomainStatus(domain=domain.name, status=status, text=text, records=mapping.records)
+
+    # -- usage -----------------------------------------------------------------------
+
+    async def usage(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        summary = await self.quotas.summary(conversation.user_id)
+        lines = tuple(
+            UsageLine(m.metric, metric_label(language, m.metric), m.used, m.limit) for m in summary.metrics
+        )
+        text_lines = [
+            say(
+                language,
+                "usage_header",
+                start=summary.period_start.date().isoformat(),
+                end=(summary.period_end - timedelta(days=1)).date().isoformat(),
+                plan=summary.plan,
+            )
+        ]
+        for line in lines:
+            used = _amount(line.metric, line.used)
+            if line.limit is None:
+                text_lines.append(say(language, "usage_line_unlimited", label=line.label, used=used))
+            else:
+                limit = _amount(line.metric, line.limit)
+                text_lines.append(say(language, "usage_line", label=line.label, used=used, limit=limit))
+        yield UsageReport(summary.plan, summary.period_start, summary.period_end, lines, "\n".join(text_lines))
+
+    # -- helpers -----------------------------------------------------------------------
+
+    async def _site_of(self, conversation: ConversationRecord) -> SiteRecord:
+        if conversation.site_id is None:
+            raise NoSiteYet()
+        return await self.store.site(conversation.site_id)
+
+    @staticmethod
+    async def _single(event: Event) -> AsyncIterator[Event]:
+        yield event
+
+    def _failed(self, error: PageMagicError, language: Language) -> Failed:
+        language = error.params.get("language", language)
+        params = {k: v for k, v in error.params.items() if k != "language"}
+        if error.code == "quota_exceeded":
+            from datetime import UTC, datetime
+
+            now = datetime.now(UTC)
+            reset = (now.replace(day=1) + timedelta(days=32)).replace(day=1).date().isoformat()
+            params.update(label=metric_label(language, params["metric"]), reset=reset)
+            params["used"] = _amount(params["metric"], params["used"])
+            params["limit"] = _amount(params["metric"], params["limit"])
+        params.setdefault("detail", error.detail or error.code)
+        try:
+            text = say(language, f"error_{error.code}", **params)
+        except (KeyError, IndexError):
+            text = say(language, "error_internal")
+        return Failed(error.code, text, {k: str(v) for k, v in params.items()})
+
+
+def _amount(metric: str, value: int) -> str:
+    """Bytes as MB/GB, everything else as a plain number."""
+    if metric != "bytes":
+        return f"{value:,}".replace(",", " ")
+    if value >= 1_000_000_000:
+        return f"{value / 1_000_000_000:.2f} GB"
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f} MB"
+    if value >= 1_000:
+        return f"{value / 1_000:.1f} kB"
+    return f"{value} B"

@@ -1,0 +1,80 @@
+"""The ``local`` hosting backend: published sites are folders this app serves.
+
+Each publish writes a complete release folder, then switches the site's
+``current`` link to it with an atomic rename, so a request sees either the old
+release or the new one, never a mix. Older releases are kept for rollback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from core.ports import DomainMapping, Release
+from core.site.site import Site
+from pipeline import RenderOptions, render_site
+
+META_FILE = ".pagemagic-release.json"
+
+
+class LocalHosting:
+    name = "local"
+
+    def __init__(self, releases_dir: Path, base_url: str, keep: int = 5) -> None:
+        self.releases_dir = releases_dir
+        self.base_url = base_url.rstrip("/")
+        self.keep = keep
+
+    def site_url(self, slug: str) -> str:
+        return f"{self.base_url}/s/{slug}/"
+
+    def current_dir(self, slug: str) -> Path:
+        return self.releases_dir / slug / "current"
+
+    async def publish(self, slug: str, version: int, site: Site) -> Release:
+        url = self.site_url(slug)
+        bundle = render_site(site, RenderOptions(base_url=url))
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        release_id = f"v{version}-{stamp}"
+        await asyncio.to_thread(self._write_release, slug, release_id, bundle.files, bundle.csp)
+        return Release(url=url, release_id=release_id)
+
+    def _write_release(self, slug: str, release_id: str, files: dict[str, bytes], csp: str) -> None:
+        site_dir = self.releases_dir / slug
+        releases = site_dir / "releases"
+        staging = releases / f".{release_id}.tmp"
+        staging.mkdir(parents=True, exist_ok=False)
+        for name, content in files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        (staging / META_FILE).write_text(csp, encoding="utf-8")
+        final = releases / release_id
+        staging.rename(final)
+        link = site_dir / f".current-{release_id}"
+        link.symlink_to(Path("releases") / release_id)
+        os.replace(link, site_dir / "current")  # atomic switch
+        self._prune(releases, keep_also=final)
+
+    def _prune(self, releases: Path, keep_also: Path) -> None:
+        done = sorted((p for p in releases.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
+        for old in done[: max(0, len(done) - self.keep)]:
+            if old != keep_also:
+                shutil.rmtree(old, ignore_errors=True)
+
+    async def map_domain(self, slug: str, domain: str) -> DomainMapping:
+        # Locally a domain is served by Host header from this very server.
+        return DomainMapping(status="active", server=self.base_url)
+
+    def releases(self, slug: str) -> list[str]:
+        releases = self.releases_dir / slug / "releases"
+        if not releases.exists():
+            return []
+        return sorted(p.name for p in releases.iterdir() if not p.name.startswith("."))
+
+    def csp_of(self, folder: Path) -> str | None:
+        meta = folder / META_FILE
+        return meta.read_text(encoding="utf-8") if meta.exists() else None

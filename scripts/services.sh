@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Starts what the test suite needs and is not running yet. Idempotent and quick when
+# everything is already up. PostgreSQL and Redis are normally started by the machine;
+# this only starts them if they stopped, and installs them on a machine that lacks them.
+set -euo pipefail
+
+log() { printf 'services: %s\n' "$*"; }
+APT_UPDATED=0
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$APT_UPDATED" -eq 0 ]; then apt-get update -qq; APT_UPDATED=1; fi
+  log "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# PostgreSQL on 127.0.0.1:5432 with a `test` database (trust auth).
+if ! port_open 5432; then
+  command -v pg_ctlcluster >/dev/null || apt_install postgresql
+  version=$(ls /etc/postgresql | sort -V | tail -n1)
+  log "starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 50); do port_open 5432 && break; sleep 0.2; done
+fi
+if ! psql -h 127.0.0.1 -U postgres -d test -Atc 'select 1' >/dev/null 2>&1; then
+  psql -h 127.0.0.1 -U postgres -Atc 'create database test' >/dev/null 2>&1 \
+    || su postgres -c "psql -Atc 'create database test'" >/dev/null 2>&1 || true
+fi
+
+# Redis on 127.0.0.1:6379.
+if ! port_open 6379; then
+  command -v redis-server >/dev/null || apt_install redis-server
+  log "starting Redis"
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/ci.log
+  for _ in $(seq 1 50); do port_open 6379 && break; sleep 0.2; done
+fi
+
+port_open 5432 || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
+port_open 6379 || { log "Redis is not reachable on 127.0.0.1:6379"; exit 1; }
+log "PostgreSQL and Redis are up"

@@ -1,0 +1,83 @@
+"""Shared fixtures: real databases (SQLite file and PostgreSQL), settings isolated per test."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from core.settings import Settings
+from core.storage.database import create_engine, migrate
+from core.storage.store import Store
+
+PG_DSN = os.environ.get("PAGEMAGIC_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No PAGEMAGIC_* setting from the developer's shell leaks into a test."""
+    for key in list(os.environ):
+        if key.startswith("PAGEMAGIC_") and key != "PAGEMAGIC_TEST_PG":
+            monkeypatch.delenv(key)
+    yield
+
+
+async def _fresh_pg_database() -> str:
+    name = f"pm_test_{secrets.token_hex(6)}"
+    conn = await asyncpg.connect(PG_DSN)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return name
+
+
+async def _drop_pg_database(name: str) -> None:
+    conn = await asyncpg.connect(PG_DSN)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """The same test runs on SQLite and on the real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'pagemagic.db'}"
+        return
+    name = await _fresh_pg_database()
+    base = PG_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        await _drop_pg_database(name)
+
+
+@pytest.fixture
+async def store(database_url: str, tmp_path: Path) -> AsyncIterator[Store]:
+    engine = create_engine(database_url)
+    await migrate(engine, lock_dir=tmp_path)
+    store = Store(engine)
+    try:
+        yield store
+    finally:
+        await store.close()
+
+
+@pytest.fixture
+def settings_for(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Settings for a test: its own home, a free port, the given database."""
+
+    def build(database_url: str | None = None, **overrides: object) -> Settings:
+        values: dict[str, object] = {"home": tmp_path / "home", "port": 0}
+        if database_url is not None:
+            values["database_url"] = database_url
+        values.update(overrides)
+        return Settings(**values)  # type: ignore[arg-type]
+
+    return build
