@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from billing.plans import METRICS, billing_period, plan_named
 from core.errors import QuotaExceeded
 from core.ports import MetricUsage, UsageMeter, UsageSummary
 from core.storage.store import Store
 from core.storage.tables import utcnow
-
-from billing.plans import METRICS, billing_period, plan_named
 
 
 class PlanQuotas:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from billing.quotas import PlanQuotas
 from billing.usage import StoreUsageMeter
+from bots.server import BackgroundServer, bind_socket, url_of
 from core.llm.offline import OfflineGenerator
 from core.llm.port import SiteGenerator
 from core.settings import Settings
@@ -20,8 +21,6 @@ from core.studio import Studio, StudioConfig
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
 from hosting.server import SiteServer
-
-from bots.server import BackgroundServer, bind_socket, url_of
 
 
 @dataclass

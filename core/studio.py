@@ -314,7 +314,7 @@ class Studio:
                 except PageMagicError:
                     raise
                 except Exception as exc:  # a generator bug must not lose the draft
-                    raise GenerationFailed(type(exc).__name__, detail=type(exc).__name__) from exc
+                    raise GenerationFailed(type(exc).__name__) from exc
                 yield event
         finally:
             cancelled.cancel()
@@ -398,7 +398,7 @@ class Studio:
         except PublishFailed:
             raise
         except OSError as exc:
-            raise PublishFailed(type(exc).__name__, detail=exc.strerror or type(exc).__name__) from exc
+            raise PublishFailed(exc.strerror or type(exc).__name__) from exc
         await self.store.add_deployment(
             record.id, version.number, self.hosting.name, "live", release.url, release.release_id
         )
@@ -429,8 +429,12 @@ class Studio:
             text = say(language, "domain_already_yours", domain=name) + " " + text
         if await self.store.latest_deployment(record.id) is None:
             text += " " + say(language, "domain_needs_publish")
-        status = "active" if mapping.status == "active" else "pending_dns"
-        yield DomainStatus(domain=domain.name, status=status, text=text, records=mapping.records)
+        yield DomainStatus(
+            domain=domain.name,
+            status="active" if mapping.status == "active" else "pending_dns",
+            text=text,
+            records=mapping.records,
+        )
 
     # -- usage -----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ Routes:
 from __future__ import annotations
 
 import asyncio
+import html
 import mimetypes
 import re
 import time
@@ -165,7 +166,8 @@ class SiteServer:
             return _preview_headers(_html(page))
         if record is not None:
             await self.meter.record(record.owner_id, "previews", 1, record.id)
-        version = self.drafts.draft(token).revision if self.drafts.draft(token) else 0
+        draft = self.drafts.draft(token)
+        version = draft.revision if draft is not None else 0
         page = render_preview(site, stylesheet_href=f"styles.css?v={version}", live_script_src="live.js")
         return _preview_headers(_html(page))
 
@@ -300,8 +302,8 @@ class _DomainRouter:
 def _host_of(scope: Scope) -> str:
     for key, value in scope.get("headers", []):
         if key == b"host":
-            host = value.decode("latin-1").lower()
-            return host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            host = str(value.decode("latin-1")).lower()
+            return host if host.endswith("]") else host.rsplit(":", 1)[0]
     return ""
 
 
@@ -315,9 +317,7 @@ def _type_of(name: str) -> str:
 
 
 def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)
+    return html.escape(text)
 
 
 def _html(page: str, status: int = 200) -> Response:

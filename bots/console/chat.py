@@ -38,7 +38,7 @@ def terminal_language() -> Language | None:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")[:2].lower()
         if value in LANGUAGES:
-            return value  # type: ignore[return-value]
+            return value  # type: ignore[return-value,unused-ignore]
     return None
 
 

@@ -27,7 +27,7 @@ class Output(Protocol):
 class PlainOutput:
     """One line (or block) of plain text per event; URLs are printed whole."""
 
-    def __init__(self, write: "WriteFn") -> None:
+    def __init__(self, write: WriteFn) -> None:
         self._write = write
 
     def event(self, event: Event) -> None:

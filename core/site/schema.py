@@ -9,7 +9,7 @@ and say what was wrong, in words a person can act on.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -20,14 +20,14 @@ from pydantic import ValidationError as ModelError
 from core.errors import InvalidSpec
 from core.site.edits import EditList
 from core.site.sections import SECTION_KINDS, Section
-from core.site.values import SAFE_URL_PATTERN
 from core.site.site import Site, SiteHeader
+from core.site.values import SAFE_URL_PATTERN
 
 MAX_SPEC_BYTES = 512 * 1024
 SECTION_ADAPTER: TypeAdapter[Section] = TypeAdapter(Section)
 
 
-@lru_cache(maxsize=None)
+@cache
 def site_schema() -> dict[str, Any]:
     schema = Site.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -35,22 +35,22 @@ def site_schema() -> dict[str, Any]:
     return schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def header_schema() -> dict[str, Any]:
     return SiteHeader.model_json_schema()
 
 
-@lru_cache(maxsize=None)
+@cache
 def section_schema() -> dict[str, Any]:
     return SECTION_ADAPTER.json_schema()
 
 
-@lru_cache(maxsize=None)
+@cache
 def edits_schema() -> dict[str, Any]:
     return EditList.model_json_schema()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str) -> Draft202012Validator:
     schemas = {"site": site_schema, "header": header_schema, "section": section_schema, "edits": edits_schema}
     return Draft202012Validator(schemas[name]())
@@ -117,7 +117,8 @@ def _resolve(error: SchemaError, ref: str) -> dict[str, Any] | None:
 def _friendly(error: SchemaError) -> str:
     v = error.validator
     if v == "required":
-        missing = [k for k in error.validator_value if k not in (error.instance or {})]
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        missing = [k for k in _as_list(error.validator_value) if k not in instance]
         return f"missing field {', '.join(repr(m) for m in missing)}"
     if v == "additionalProperties":
         return "unknown field: " + error.message.split("(")[-1].rstrip(")")
@@ -130,8 +131,12 @@ def _friendly(error: SchemaError) -> str:
     if v == "const":
         return f"must be {error.validator_value!r}, got {_short(error.instance)}"
     if v == "enum":
-        return f"must be one of {', '.join(map(str, error.validator_value))}; got {_short(error.instance)}"
+        return f"must be one of {', '.join(map(str, _as_list(error.validator_value)))}; got {_short(error.instance)}"
     return error.message
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else []
 
 
 def _short(value: Any) -> str:

@@ -59,7 +59,7 @@ def new_preview_token() -> str:
 
 
 def _language(value: str | None) -> Language | None:
-    return value if value in LANGUAGES else None  # type: ignore[return-value]
+    return value if value in LANGUAGES else None  # type: ignore[return-value,unused-ignore]
 
 
 class Store:

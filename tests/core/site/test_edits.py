@@ -5,11 +5,18 @@ from __future__ import annotations
 import pytest
 
 from core.errors import InvalidSpec
-from core.site.edits import AddSection, MoveSection, RemoveSection, ReplaceSection, SetIdentity, SetTheme, apply_edits
+from core.site.edits import (
+    AddSection,
+    MoveSection,
+    RemoveSection,
+    ReplaceSection,
+    SetIdentity,
+    SetTheme,
+    apply_edits,
+)
 from core.site.schema import parse_site
 from core.site.sections import Faq, Hero, Question
 from core.site.site import Site
-
 from tests.core.site.samples import sample_site_data
 
 

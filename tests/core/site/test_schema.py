@@ -11,7 +11,6 @@ from jsonschema import Draft202012Validator
 
 from core.errors import InvalidSpec
 from core.site.schema import edits_schema, load_site_json, parse_edits, parse_site, site_schema
-
 from tests.core.site.samples import sample_site_data
 
 

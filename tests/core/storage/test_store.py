@@ -13,7 +13,6 @@ from core.site.schema import parse_site
 from core.storage.database import create_engine, migrate
 from core.storage.records import ChatRef
 from core.storage.store import Store, new_preview_token, slugify
-
 from tests.core.site.samples import sample_site_data
 
 TTL = timedelta(hours=1)

@@ -1,0 +1,119 @@
+"""``pagemagic chat`` driven as a user would, in a subprocess, fetching every URL it prints."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import sys
+from pathlib import Path
+
+import html5lib
+import httpx
+
+URL = re.compile(r"http://127\.0\.0\.1:\d+/[ps]/[^\s)]+")
+PAGEMAGIC = str(Path(sys.executable).with_name("pagemagic"))
+
+
+class Chat:
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.transcript: list[str] = []
+
+    async def read_until(self, pattern: str, timeout: float = 30) -> list[str]:
+        assert self.process.stdout is not None
+        seen: list[str] = []
+        async with asyncio.timeout(timeout):
+            while True:
+                raw = await self.process.stdout.readline()
+                if not raw:
+                    raise AssertionError(f"chat ended before {pattern!r}:\n" + "\n".join(self.transcript))
+                line = raw.decode().rstrip("\n")
+                self.transcript.append(line)
+                seen.append(line)
+                if re.search(pattern, line):
+                    return seen
+
+    async def send(self, text: str, until: str) -> list[str]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(text.encode() + b"\n")
+        await self.process.stdin.drain()
+        return await self.read_until(until)
+
+
+async def start_chat(home: Path) -> Chat:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEMAGIC_")}
+    env.update(PAGEMAGIC_HOME=str(home), PAGEMAGIC_PORT="0", PAGEMAGIC_GENERATOR_DELAY="0.01", LANG="C.UTF-8")
+    process = await asyncio.create_subprocess_exec(
+        PAGEMAGIC, "chat", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT, env=env,
+    )
+    chat = Chat(process)
+    await chat.read_until(r"Server: http://127\.0\.0\.1:\d+")
+    return chat
+
+
+async def get(url: str, **headers: str) -> httpx.Response:
+    async with httpx.AsyncClient(timeout=10) as client:
+        return await client.get(url, headers=headers)
+
+
+async def test_the_whole_outcome_through_the_terminal_chat(tmp_path: Path) -> None:
+    chat = await start_chat(tmp_path / "home")
+    try:
+        lines = await chat.send("Uma padaria artesanal em Lisboa, com menu, horário e contacto", r"versão 1\)")
+        started = lines[0]
+        assert URL.search(started), "the preview link is shown when generation starts"
+        section_lines = [line for line in lines if re.match(r"\s+\d+\. ", line)]
+        assert len(section_lines) >= 5, lines
+        assert any("Menu" in line for line in section_lines)
+        preview = URL.search(lines[-1]).group(0)  # type: ignore[union-attr]
+        page = await get(preview)
+        assert page.status_code == 200
+        assert html5lib.parse(page.text, namespaceHTMLElements=False).get("lang") == "pt"
+
+        lines = await chat.send("make it dark green and add a FAQ", r"version 2")
+        streamed = [line for line in lines if re.match(r"\s+\d+\. ", line)]
+        assert len(streamed) == 1 and "FAQ" in streamed[0], lines
+        assert (await get(URL.search(lines[-1]).group(0))).status_code == 200  # type: ignore[union-attr]
+
+        lines = await chat.send("/undo", r"version 1")
+        assert (await get(URL.search(lines[-1]).group(0))).status_code == 200  # type: ignore[union-attr]
+
+        lines = await chat.send("/publish", r"/s/")
+        published = URL.search(lines[-1]).group(0)  # type: ignore[union-attr]
+        site = await get(published)
+        assert site.status_code == 200 and "content-security-policy" in site.headers
+
+        lines = await chat.send("/domain padaria-exemplo.pt", r"padaria-exemplo\.pt")
+        server = re.search(r"http://127\.0\.0\.1:\d+", lines[-1]).group(0)  # type: ignore[union-attr]
+        by_host = await get(server + "/", Host="padaria-exemplo.pt")
+        assert by_host.status_code == 200 and "<h1" in by_host.text
+
+        lines = await chat.send("/usage", r"(bandwidth|tráfego|tráfico)")
+        text = "\n".join(lines)
+        assert re.search(r"(generations|gerações).*: 2 ", text), text
+        assert re.search(r"(publishes|publicações).*: 1 ", text), text
+
+        lines = await chat.send("/help", r"/domain")
+        lines = await chat.send("/whatever", r"/whatever")
+        assert lines[-1].startswith("!")
+    finally:
+        assert chat.process.stdin is not None
+        chat.process.stdin.close()
+        code = await asyncio.wait_for(chat.process.wait(), 20)
+    assert code == 0, "\n".join(chat.transcript)
+
+
+async def test_piped_input_runs_in_order_and_exits_at_end(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEMAGIC_")}
+    env.update(PAGEMAGIC_HOME=str(tmp_path / "home"), PAGEMAGIC_PORT="0")
+    process = await asyncio.create_subprocess_exec(
+        PAGEMAGIC, "chat", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env=env,
+    )
+    out, err = await asyncio.wait_for(process.communicate(b"a bakery in Lisbon\n/publish\n"), 60)
+    text = out.decode()
+    assert process.returncode == 0, err.decode()
+    assert text.index("/p/") < text.index("/s/")
+    assert "Published version 1" in text

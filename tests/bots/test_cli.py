@@ -1,0 +1,75 @@
+"""The ``pagemagic`` command line: generate, render (also hostile files), schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import html5lib
+from jsonschema import Draft202012Validator
+
+from core.site.schema import load_site_json
+
+PAGEMAGIC = str(Path(sys.executable).with_name("pagemagic"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([PAGEMAGIC, *args], capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_generate_writes_site_spec_and_react_export(tmp_path: Path) -> None:
+    result = run("generate", "Una peluquería en Madrid con precios", "--out", str(tmp_path), "--react")
+    assert result.returncode == 0, result.stderr
+    site = load_site_json((tmp_path / "site.json").read_bytes())
+    assert site.language == "es"
+    doc = html5lib.parse((tmp_path / "index.html").read_text(), namespaceHTMLElements=False)
+    assert doc.get("lang") == "es"
+    for name in ["manifest.webmanifest", "sw.js", "pwa.js", "favicon.svg", "robots.txt"]:
+        assert (tmp_path / name).exists(), name
+    react = tmp_path / "react"
+    assert json.loads((react / "package.json").read_text())["dependencies"]["react"]
+    assert (react / "src" / "App.tsx").exists() and list((react / "src" / "sections").glob("*.tsx"))
+
+
+def test_render_round_trips_a_generated_spec(tmp_path: Path) -> None:
+    assert run("generate", "a software product for invoices", "--out", str(tmp_path / "a")).returncode == 0
+    result = run("render", str(tmp_path / "a" / "site.json"), "--out", str(tmp_path / "b"), "--base-url",
+                 "https://example.com/")
+    assert result.returncode == 0, result.stderr
+    assert load_site_json((tmp_path / "b" / "site.json").read_bytes()) == load_site_json(
+        (tmp_path / "a" / "site.json").read_bytes()
+    )
+    doc = html5lib.parse((tmp_path / "b" / "index.html").read_text(), namespaceHTMLElements=False)
+    canonical = [link.get("href") for link in doc.iter("link") if link.get("rel") == "canonical"]
+    assert canonical == ["https://example.com/"]
+    assert b"https://example.com/" in (tmp_path / "b" / "sitemap.xml").read_bytes()
+
+
+def test_render_refuses_hostile_and_broken_specs(tmp_path: Path) -> None:
+    assert run("generate", "a bakery", "--out", str(tmp_path / "ok")).returncode == 0
+    spec = json.loads((tmp_path / "ok" / "site.json").read_text())
+    spec["sections"][0]["primary_action"] = {"label": "x", "href": "javascript:alert(1)"}
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(spec))
+    result = run("render", str(hostile), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "$.sections[0].primary_action.href" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+    for content in ["{not json", "[]", '{"name": "' + "x" * 100 + '"}']:
+        broken = tmp_path / "broken.json"
+        broken.write_text(content)
+        result = run("render", str(broken), "--out", str(tmp_path / "out"))
+        assert result.returncode == 2 and "invalid spec" in result.stderr
+    missing = run("render", str(tmp_path / "nope.json"), "--out", str(tmp_path / "out"))
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_schema_prints_a_valid_json_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    Draft202012Validator.check_schema(json.loads(result.stdout))
+    edits = json.loads(run("schema", "--edits").stdout)
+    Draft202012Validator.check_schema(edits)

@@ -1,0 +1,120 @@
+"""Studio under failure: cancellation, generator crashes, bad output, quotas — nothing is lost."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from billing.quotas import PlanQuotas
+from billing.usage import StoreUsageMeter
+from core.errors import GenerationFailed
+from core.events import Cancelled, Event, Failed, PreviewReady, SectionReady
+from core.llm.port import EditGenerated, GenerationRequest, SectionGenerated
+from core.site.edits import SetIdentity
+from core.site.sections import Hero
+from core.storage.records import ChatRef
+from core.storage.store import Store
+from core.studio import Studio
+from hosting.live import LiveDrafts
+from hosting.local import LocalHosting
+from tests.core.scripted import ScriptedGenerator, Step, create_steps, sample_site
+
+CHAT = ChatRef(platform="console", chat_id="t", user_id="u", language="en")
+
+
+def make_studio(store: Store, generator: ScriptedGenerator, tmp_path: Path) -> tuple[Studio, LiveDrafts]:
+    drafts = LiveDrafts("http://127.0.0.1:9")
+    meter = StoreUsageMeter(store)
+    studio = Studio(store, generator, LocalHosting(tmp_path / "sites", "http://127.0.0.1:9"), drafts, meter,
+                    PlanQuotas(store, meter))
+    return studio, drafts
+
+
+async def collect(stream: AsyncIterator[Event]) -> list[Event]:
+    return [event async for event in stream]
+
+
+async def test_a_new_message_cancels_a_running_generation(store: Store, tmp_path: Path) -> None:
+    site = sample_site()
+
+    def script(request: GenerationRequest) -> list[Step]:
+        if request.current is None and "slow" in request.instruction:
+            return create_steps(site, pause=0.2)
+        return create_steps(site)
+
+    generator = ScriptedGenerator(script)
+    studio, drafts = make_studio(store, generator, tmp_path)
+    slow_events: list[Event] = []
+
+    async def slow() -> None:
+        async for event in studio.message(CHAT, "a slow bakery"):
+            slow_events.append(event)
+
+    task = asyncio.create_task(slow())
+    while not any(isinstance(e, SectionReady) for e in slow_events):
+        await asyncio.sleep(0.01)
+    fast = await collect(studio.message(CHAT, "a quick bakery"))
+    await task
+    assert isinstance(slow_events[-1], Cancelled)
+    assert sum(isinstance(e, SectionReady) for e in slow_events) < len(site.sections)
+    assert isinstance(fast[-1], PreviewReady)  # the second message was handled in full
+    assert generator.closed == 2  # the cancelled generator was closed, not leaked
+    conversation = await store.conversation(CHAT)
+    record = await store.site(conversation.site_id)  # type: ignore[arg-type]
+    assert (await store.versions(record.id))[0].instruction == "a quick bakery"
+    assert drafts.draft(record.preview_token) is None
+
+
+async def test_generator_crash_mid_stream_keeps_the_previous_version(store: Store, tmp_path: Path) -> None:
+    site = sample_site()
+
+    def script(request: GenerationRequest) -> list[Step]:
+        if request.current is None:
+            return create_steps(site)
+        return [EditGenerated(SetIdentity(name="Half done")), RuntimeError("connection dropped")]
+
+    studio, _ = make_studio(store, ScriptedGenerator(script), tmp_path)
+    await collect(studio.message(CHAT, "a bakery"))
+    events = await collect(studio.message(CHAT, "rename it"))
+    assert isinstance(events[-1], Failed)
+    assert events[-1].code == "generation_failed"
+    assert "unchanged" in events[-1].text
+    conversation = await store.conversation(CHAT)
+    record = await store.site(conversation.site_id)  # type: ignore[arg-type]
+    assert record.current_version == 1 and record.name == site.name
+
+
+async def test_invalid_section_from_a_generator_is_reported_with_its_path(store: Store, tmp_path: Path) -> None:
+    site = sample_site()
+    bad = Hero.model_construct(kind="hero", heading="", subheading="", primary_action=None, secondary_action=None)
+
+    def script(request: GenerationRequest) -> list[Step]:
+        return [*create_steps(site)[:3], SectionGenerated(bad)]
+
+    studio, _ = make_studio(store, ScriptedGenerator(script), tmp_path)
+    events = await collect(studio.message(CHAT, "a bakery"))
+    assert isinstance(events[-1], Failed) and events[-1].code == "invalid_spec"
+    assert "$.sections[2].heading" in events[-1].text
+    assert (await store.conversation(CHAT)).site_id is None  # nothing half-saved
+
+
+async def test_generation_failed_error_from_generator_is_friendly(store: Store, tmp_path: Path) -> None:
+    studio, _ = make_studio(store, ScriptedGenerator(lambda r: [GenerationFailed("timeout")]), tmp_path)
+    events = await collect(studio.message(CHAT, "a bakery"))
+    assert isinstance(events[-1], Failed) and "timeout" in events[-1].text
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_quota_exceeded_is_explained_and_nothing_changes(store: Store, tmp_path: Path) -> None:
+    studio, _ = make_studio(store, ScriptedGenerator(lambda r: create_steps(sample_site())), tmp_path)
+    conversation = await store.conversation(CHAT)
+    from datetime import UTC, datetime
+
+    await store.record_usage([(conversation.user_id, None, "generations", 100, datetime.now(UTC))])
+    events = await collect(studio.message(CHAT, "a bakery"))
+    assert isinstance(events[-1], Failed) and events[-1].code == "quota_exceeded"
+    assert "100 of 100" in events[-1].text
+    assert (await store.conversation(CHAT)).site_id is None
