@@ -111,7 +111,11 @@ def _write(site: object, out: Path, react: bool, base_url: str | None) -> int:
     from pipeline import RenderOptions, export_react, render_site
 
     assert isinstance(site, Site)
-    bundle = render_site(site, RenderOptions(base_url=base_url))
+    try:
+        options = RenderOptions(base_url=base_url)
+    except ValueError as exc:
+        raise InvalidSpec("--base-url", f"{base_url!r} is not an absolute http(s) URL") from exc
+    bundle = render_site(site, options)
     out.mkdir(parents=True, exist_ok=True)
     for name, content in bundle.files.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from core.site.values import SafeUrl, SpecModel, text
+from core.site.values import ImageUrl, SafeUrl, SpecModel, text
 
 BusinessKind = Literal[
     "restaurant",
@@ -84,4 +84,4 @@ class Seo(SpecModel):
     title: Annotated[str, text(70, 1)]
     description: Annotated[str, text(160, 1)]
     keywords: Annotated[list[Annotated[str, text(40, 1)]], Field(max_length=12)] = []
-    social_image: SafeUrl | None = None
+    social_image: ImageUrl | None = None

@@ -21,7 +21,7 @@ from core.errors import InvalidSpec
 from core.site.edits import EditList
 from core.site.sections import SECTION_KINDS, Section
 from core.site.site import Site, SiteHeader
-from core.site.values import SAFE_URL_PATTERN
+from core.site.values import IMAGE_URL_PATTERN, SAFE_URL_PATTERN
 
 MAX_SPEC_BYTES = 512 * 1024
 SECTION_ADAPTER: TypeAdapter[Section] = TypeAdapter(Section)
@@ -124,6 +124,8 @@ def _friendly(error: SchemaError) -> str:
         return "unknown field: " + error.message.split("(")[-1].rstrip(")")
     if v == "pattern" and error.validator_value == SAFE_URL_PATTERN:
         return f"{_short(error.instance)} is not an allowed link: use http, https, mailto, tel or #section"
+    if v == "pattern" and error.validator_value == IMAGE_URL_PATTERN:
+        return f"{_short(error.instance)} is not an allowed image: images must be https URLs"
     if v == "pattern":
         return f"{_short(error.instance)} is not allowed here (expected pattern {error.validator_value})"
     if v in ("maxLength", "minLength", "maxItems", "minItems", "maximum", "minimum"):

@@ -13,6 +13,7 @@ from pydantic import Field
 from core.site.values import (
     Currency,
     Heading,
+    ImageUrl,
     Label,
     Link,
     OptionalHeading,
@@ -120,7 +121,7 @@ class GalleryImage(SpecModel):
 
     alt: Annotated[str, text(160, 1)]
     caption: Annotated[str, text(120)] = ""
-    src: SafeUrl | None = None
+    src: ImageUrl | None = None
 
 
 class Gallery(SpecModel):

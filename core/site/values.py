@@ -16,10 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 SAFE_URL_PATTERN = (
     r"^(https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\]+|tel:[+0-9 ().\-/]+|#[A-Za-z][A-Za-z0-9_\-]*)$"
 )
+# Images must come over https: the published CSP allows no other remote source.
+IMAGE_URL_PATTERN = r"^https://[^\s<>\"'`\\]+$"
 HEX_COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 
 SafeUrl = Annotated[str, StringConstraints(max_length=500, pattern=SAFE_URL_PATTERN)]
+ImageUrl = Annotated[str, StringConstraints(max_length=500, pattern=IMAGE_URL_PATTERN)]
 HexColor = Annotated[str, StringConstraints(pattern=HEX_COLOR_PATTERN)]
 Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
 

@@ -1,0 +1,117 @@
+"""Where each section goes: anchors, heading levels, tones and the page frame.
+
+Sections are independent builders; the decisions that involve the whole page
+(which section owns the <h1>, unique ids, alternating backgrounds, the nav)
+are made here once, and both the HTML page and the React export use them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.site.sections import Footer, Section
+from core.site.site import Site
+from pipeline.ast import Element, Node, h
+from pipeline.context import RenderContext
+from pipeline.sections import BUILDERS
+from pipeline.sections import footer as footer_section
+from pipeline.words import WORDS
+
+NAV_LIMIT = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    section: Section
+    ctx: RenderContext
+    node: Node
+
+    @property
+    def component(self) -> str:
+        """A PascalCase name from the anchor: "menu-2" -> "Menu2", "cta" -> "Cta"."""
+        return "".join(part[:1].upper() + part[1:] for part in self.ctx.anchor.split("-"))
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The page body in parts: what the React export turns into components."""
+
+    skip: Element
+    header: Element
+    sections: tuple[Placed, ...]
+    footer: Placed
+
+    def nodes(self) -> tuple[Node, ...]:
+        main = h("main", {"id": "main"}, [p.node for p in self.sections])
+        return (self.skip, self.header, main, self.footer.node)
+
+
+def hero_opens(site: Site) -> bool:
+    """The hero carries the <h1> only when it opens the page, so headings never go 2 -> 1."""
+    content = [s for s in site.sections if s.kind != "footer"]
+    return bool(content) and content[0].kind == "hero"
+
+
+def place(site: Site) -> tuple[tuple[Placed, ...], Placed]:
+    """Build every content section in order, and the footer (from the first footer section)."""
+    seen: dict[str, int] = {}
+    placed: list[Placed] = []
+    footer: Footer | None = None
+    title_given = not hero_opens(site)
+    for section in site.sections:
+        if isinstance(section, Footer):
+            footer = footer or section
+            continue
+        count = seen[section.kind] = seen.get(section.kind, 0) + 1
+        anchor = section.kind if count == 1 else f"{section.kind}-{count}"
+        ctx = RenderContext(
+            site=site,
+            anchor=anchor,
+            page_title=not title_given,
+            tone="alt" if len(placed) % 2 else "plain",
+        )
+        title_given = True
+        placed.append(Placed(section, ctx, BUILDERS[section.kind](section, ctx)))
+    footer_ctx = RenderContext(site=site, anchor="footer")
+    footer_node = footer_section.build(footer, footer_ctx)
+    return tuple(placed), Placed(footer or Footer(), footer_ctx, footer_node)
+
+
+def _nav(site: Site, placed: tuple[Placed, ...]) -> Element | None:
+    words = WORDS[site.language]
+    links: list[Element] = []
+    used: set[str] = set()
+    for p in placed:
+        label = words.nav.get(p.section.kind)
+        if label is None:
+            continue
+        heading = getattr(p.section, "heading", "")
+        if label in used and isinstance(heading, str) and heading:
+            label = heading if len(heading) <= 28 else heading[:27] + "…"
+        used.add(label)
+        links.append(h("li", None, h("a", {"href": "#" + p.ctx.anchor}, label)))
+    if not links:
+        return None
+    return h("nav", {"aria-label": words.main_nav}, h("ul", None, links[:NAV_LIMIT]))
+
+
+def build_body(site: Site) -> Body:
+    placed, footer = place(site)
+    brand_tag = "div" if hero_opens(site) else "h1"
+    header = h(
+        "header",
+        {"class": "site-header"},
+        h(
+            "div",
+            {"class": "wrap bar"},
+            h(
+                brand_tag,
+                {"class": "brand"},
+                h("span", {"class": "mark", "aria-hidden": "true"}),
+                h("a", {"href": "./"}, site.name),
+            ),
+            _nav(site, placed),
+        ),
+    )
+    skip = h("a", {"class": "skip", "href": "#main"}, WORDS[site.language].skip)
+    return Body(skip=skip, header=header, sections=placed, footer=footer)

@@ -1,0 +1,26 @@
+"""About: the story in a few paragraphs, with optional highlights beside it."""
+
+from __future__ import annotations
+
+from core.site.sections import About
+from pipeline.ast import Node, h
+from pipeline.context import RenderContext
+from pipeline.icons import icon
+from pipeline.sections.shell import section as frame
+
+
+def build(section: About, ctx: RenderContext) -> Node:
+    highlights = section.highlights and h(
+        "ul", {"class": "checks"}, [h("li", None, icon("check"), item) for item in section.highlights]
+    )
+    return frame(
+        ctx,
+        "about",
+        section.heading,
+        h(
+            "div",
+            {"class": "split" if highlights else "prose"},
+            h("div", {"class": "prose"}, [h("p", None, p) for p in section.paragraphs]),
+            highlights,
+        ),
+    )

@@ -1,0 +1,86 @@
+"""Contact: the business's address, phone, email and opening hours."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from core.site.business import Business
+from core.site.sections import Contact
+from pipeline.ast import Child, Element, Node, h
+from pipeline.context import RenderContext
+from pipeline.icons import icon
+from pipeline.sections.shell import button
+from pipeline.sections.shell import section as frame
+
+
+def tel_href(phone: str) -> str:
+    """``tel:`` wants the dialable digits only (RFC 3966 global number keeps its +)."""
+    return "tel:" + re.sub(r"[^0-9+]", "", phone)
+
+
+def map_href(business: Business) -> str:
+    query = ", ".join(part for part in (business.address, business.city) if part)
+    return "https://www.openstreetmap.org/search?query=" + quote(query)
+
+
+def _details(business: Business, ctx: RenderContext) -> Element | None:
+    words = ctx.words
+    rows: list[Child] = []
+    place = ", ".join(part for part in (business.address, business.city) if part)
+    if place:
+        rows.append(
+            h(
+                "div",
+                None,
+                h("dt", None, icon("map"), words.address),
+                h("dd", None, place, h("br"), h("a", {"href": map_href(business)}, words.directions)),
+            )
+        )
+    if business.phone:
+        rows.append(
+            h(
+                "div",
+                None,
+                h("dt", None, icon("phone"), words.phone),
+                h("dd", None, h("a", {"href": tel_href(business.phone)}, business.phone)),
+            )
+        )
+    if business.email:
+        rows.append(
+            h(
+                "div",
+                None,
+                h("dt", None, icon("mail"), words.email),
+                h("dd", None, h("a", {"href": "mailto:" + business.email}, business.email)),
+            )
+        )
+    return h("address", None, h("dl", {"class": "contact-list"}, rows)) if rows else None
+
+
+def _hours(business: Business, ctx: RenderContext) -> Element | None:
+    if not business.opening_hours:
+        return None
+    rows = [
+        h("tr", None, h("th", {"scope": "row"}, line.days), h("td", None, line.hours))
+        for line in business.opening_hours
+    ]
+    return h(
+        "table",
+        {"class": "hours"},
+        h("caption", None, icon("clock"), ctx.words.hours),
+        h("tbody", None, rows),
+    )
+
+
+def build(section: Contact, ctx: RenderContext) -> Node:
+    business = ctx.site.business
+    hours = _hours(business, ctx) if section.show_hours else None
+    return frame(
+        ctx,
+        "contact",
+        section.heading,
+        h("div", {"class": "card contact-card"}, _details(business, ctx), hours),
+        section.action and h("p", {"class": "actions"}, button(section.action)),
+        intro=section.intro,
+    )

@@ -1,0 +1,38 @@
+"""Gallery: photos when the spec has them, palette illustrations when it does not."""
+
+from __future__ import annotations
+
+from core.site.sections import Gallery, GalleryImage
+from pipeline.ast import Element, Node, h
+from pipeline.context import RenderContext
+from pipeline.illustration import picture
+from pipeline.sections.shell import section as frame
+
+
+def _image(image: GalleryImage) -> Element:
+    if image.src is None:
+        return picture(image.alt)
+    # Intrinsic size reserves the space (no layout shift); CSS crops to 4:3.
+    return h(
+        "img",
+        {
+            "src": image.src,
+            "alt": image.alt,
+            "width": 800,
+            "height": 600,
+            "loading": "lazy",
+            "decoding": "async",
+        },
+    )
+
+
+def build(section: Gallery, ctx: RenderContext) -> Node:
+    figures = [
+        h(
+            "li",
+            None,
+            h("figure", None, _image(image), image.caption and h("figcaption", None, image.caption)),
+        )
+        for image in section.images
+    ]
+    return frame(ctx, "gallery", section.heading, h("ul", {"class": "gallery"}, figures), intro=section.intro)

@@ -1,0 +1,24 @@
+"""Team: people cards with an initials avatar (no photos to fetch)."""
+
+from __future__ import annotations
+
+from core.site.sections import Team
+from pipeline.ast import Node, h
+from pipeline.context import RenderContext
+from pipeline.favicon import initials
+from pipeline.sections.shell import section as frame
+
+
+def build(section: Team, ctx: RenderContext) -> Node:
+    people = [
+        h(
+            "li",
+            {"class": "card member"},
+            h("span", {"class": "avatar", "aria-hidden": "true"}, initials(member.name)),
+            h("h3", None, member.name),
+            member.role and h("p", {"class": "role"}, member.role),
+            member.bio and h("p", None, member.bio),
+        )
+        for member in section.members
+    ]
+    return frame(ctx, "team", section.heading, h("ul", {"class": "grid"}, people), intro=section.intro)
