@@ -70,12 +70,9 @@ async def _run(args: argparse.Namespace) -> int:
         explicit = args.port is not None or "PAGEMAGIC_PORT" in os.environ
         return await run_chat(_settings(args.port), explicit_port=explicit, conversation=args.conversation)
     if args.command == "serve":
-        from bots.wiring import runtime
+        from bots.serve import run_serve
 
-        async with runtime(_settings(args.port), explicit_port=True) as rt:
-            print(f"Serving on {rt.base_url}", flush=True)
-            await rt.server.wait()
-        return 0
+        return await run_serve(_settings(args.port))
     if args.command == "generate":
         from bots.offline import generate_site
 

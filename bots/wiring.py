@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
+
+from starlette.routing import BaseRoute
 
 from billing.quotas import PlanQuotas
 from billing.usage import StoreUsageMeter
@@ -39,9 +41,18 @@ def build_generator(settings: Settings) -> SiteGenerator:
     return OfflineGenerator(delay=settings.generator_delay)
 
 
+RouteFactory = Callable[[Studio, Store], Sequence[BaseRoute]]
+
+
 @contextlib.asynccontextmanager
-async def runtime(settings: Settings, *, explicit_port: bool = False) -> AsyncIterator[Runtime]:
-    """Open the database (migrating it), bind the server, start it; tear all down on exit."""
+async def runtime(
+    settings: Settings, *, explicit_port: bool = False, extra_routes: Sequence[RouteFactory] = ()
+) -> AsyncIterator[Runtime]:
+    """Open the database (migrating it), bind the server, start it; tear all down on exit.
+
+    ``extra_routes`` lets front doors that receive HTTP (a Telegram webhook, Slack
+    events, Stripe webhooks) mount their endpoints on the same server.
+    """
     settings.home.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.sqlalchemy_url)
     await migrate(engine, lock_dir=settings.home)
@@ -67,7 +78,10 @@ async def runtime(settings: Settings, *, explicit_port: bool = False) -> AsyncIt
     )
     own_hosts = {"localhost", "127.0.0.1", urlsplit(base_url).hostname or ""}
     site_server = SiteServer(store, drafts, hosting, meter, own_hosts)
-    server = BackgroundServer(site_server.app(), sock)
+    app = site_server.app()
+    for factory in extra_routes:
+        app.router.routes.extend(factory(studio, store))
+    server = BackgroundServer(app, sock)
     await server.start()
     flusher = asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))
     try:

@@ -32,9 +32,19 @@ CATALOG: dict[str, dict[Language, str]] = {
         "es": "Tu sitio “{name}” está listo (versión {version}). Vista previa en vivo: {url}",
     },
     "preview_ready_refine": {
-        "en": "Updated to version {version} ({changed} section(s) changed). Preview: {url}",
-        "pt": "Atualizado para a versão {version} ({changed} secção(ões) alterada(s)). Pré-visualização: {url}",
-        "es": "Actualizado a la versión {version} ({changed} sección(es) cambiada(s)). Vista previa: {url}",
+        "en": "Updated to version {version} ({changed} sections changed). Preview: {url}",
+        "pt": "Atualizado para a versão {version} ({changed} secções alteradas). Pré-visualização: {url}",
+        "es": "Actualizado a la versión {version} ({changed} secciones cambiadas). Vista previa: {url}",
+    },
+    "preview_ready_refine_one": {
+        "en": "Updated to version {version} (1 section changed). Preview: {url}",
+        "pt": "Atualizado para a versão {version} (1 secção alterada). Pré-visualização: {url}",
+        "es": "Actualizado a la versión {version} (1 sección cambiada). Vista previa: {url}",
+    },
+    "preview_ready_refine_none": {
+        "en": "Updated to version {version} (the look changed, no section text). Preview: {url}",
+        "pt": "Atualizado para a versão {version} (mudou o aspeto, nenhum texto de secção). Pré-visualização: {url}",
+        "es": "Actualizado a la versión {version} (cambió el aspecto, ningún texto de sección). Vista previa: {url}",
     },
     "preview_ready_undo": {
         "en": "Back to version {version}. Preview: {url}",
@@ -197,6 +207,31 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "Algo correu mal do nosso lado. O seu site e o histórico estão seguros; tente de novo.",
         "es": "Algo salió mal de nuestro lado. Tu sitio y tu historial están a salvo; inténtalo de nuevo.",
     },
+    # -- chat front doors with buttons and command menus (Telegram, Slack) --------------
+    "unsupported_content": {
+        "en": "I can only read text for now — stickers, voice notes, photos and files are not something I can use. "
+        "Describe the site in words, e.g. “a bakery in Lisbon with a menu and opening hours”, or send /help.",
+        "pt": "Por agora só leio texto — autocolantes, mensagens de voz, fotos e ficheiros não consigo usar. "
+        "Descreva o site por palavras, por exemplo “uma padaria em Lisboa com menu e horário”, ou envie /help.",
+        "es": "Por ahora solo leo texto — stickers, notas de voz, fotos y archivos no los puedo usar. "
+        "Describe el sitio con palabras, por ejemplo “una panadería en Madrid con menú y horario”, o envía /help.",
+    },
+    "button_publish": {"en": "Publish", "pt": "Publicar", "es": "Publicar"},
+    "button_undo": {"en": "Undo", "pt": "Desfazer", "es": "Deshacer"},
+    "button_open_preview": {"en": "Open preview", "pt": "Abrir pré-visualização", "es": "Abrir vista previa"},
+    "button_open_site": {"en": "Open site", "pt": "Abrir site", "es": "Abrir sitio"},
+    "command_start": {"en": "Start and see what I can do", "pt": "Começar e ver o que sei fazer", "es": "Empezar y ver qué sé hacer"},
+    "command_new": {"en": "Start a new site", "pt": "Começar um site novo", "es": "Empezar un sitio nuevo"},
+    "command_publish": {"en": "Put the site online", "pt": "Pôr o site online", "es": "Poner el sitio en línea"},
+    "command_domain": {
+        "en": "Serve the site at your own domain",
+        "pt": "Servir o site no seu domínio",
+        "es": "Servir el sitio en tu dominio",
+    },
+    "command_usage": {"en": "What you used this month", "pt": "O que usou este mês", "es": "Lo que usaste este mes"},
+    "command_undo": {"en": "Back to the previous version", "pt": "Voltar à versão anterior", "es": "Volver a la versión anterior"},
+    "command_history": {"en": "List the site's versions", "pt": "Listar as versões do site", "es": "Ver las versiones del sitio"},
+    "command_help": {"en": "What Page Magic can do", "pt": "O que o Page Magic sabe fazer", "es": "Qué sabe hacer Page Magic"},
 }
 
 SECTION_LABELS: dict[str, dict[Language, str]] = {

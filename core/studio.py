@@ -186,7 +186,6 @@ class Studio:
             async for event in self._generate(request, cancel):
                 if isinstance(event, HeaderGenerated):
                     header = parse_header(event.header.model_dump(mode="json"))
-                    language = header.language
                     await self.previews.draft_started(token, header)
                 elif isinstance(event, SectionGenerated):
                     if header is None:
@@ -255,7 +254,7 @@ class Studio:
                         key = section.model_dump_json()
                         if key not in shown:
                             shown.add(key)
-                            yield self._section_ready(index, section, site.language)
+                            yield self._section_ready(index, section, language)
                 elif isinstance(event, Summary):
                     summary = event.text
                 elif isinstance(event, TokensUsed):
@@ -278,21 +277,17 @@ class Studio:
         changed_indexes = tuple(i for i, s in enumerate(site.sections) if s.model_dump_json() not in old)
         await self._record_generation(conversation.user_id, record.id, len(changed_indexes), tokens)
         await self.store.add_turn(conversation.id, "assistant", summary or f"v{record.current_version}")
-        language = site.language
         if summary:
             yield SiteChanged(summary)
+        key = {0: "preview_ready_refine_none", 1: "preview_ready_refine_one"}.get(
+            len(changed_indexes), "preview_ready_refine"
+        )
         yield PreviewReady(
             url=preview_url,
             version=record.current_version,
             site_name=site.name,
             changed_sections=changed_indexes,
-            text=say(
-                language,
-                "preview_ready_refine",
-                version=record.current_version,
-                changed=len(changed_indexes),
-                url=preview_url,
-            ),
+            text=say(language, key, version=record.current_version, changed=len(changed_indexes), url=preview_url),
         )
 
     async def _generate(self, request: GenerationRequest, cancel: asyncio.Event) -> AsyncIterator[GenerationEvent]:

@@ -6,6 +6,15 @@ from core.site.site import Site, SiteHeader
 from core.site.theme import Palette, Theme
 
 __all__ = [
-    "Business", "OpeningHours", "Palette", "SECTION_KINDS", "Section", "SectionKind", "Seo",
-    "Site", "SiteHeader", "SocialLink", "Theme",
+    "SECTION_KINDS",
+    "Business",
+    "OpeningHours",
+    "Palette",
+    "Section",
+    "SectionKind",
+    "Seo",
+    "Site",
+    "SiteHeader",
+    "SocialLink",
+    "Theme",
 ]

@@ -33,5 +33,5 @@ class Site(SiteHeader):
         return SiteHeader.model_validate(self.model_dump(exclude={"sections"}))
 
     @classmethod
-    def assemble(cls, header: SiteHeader, sections: list[Section]) -> "Site":
+    def assemble(cls, header: SiteHeader, sections: list[Section]) -> Site:
         return cls.model_validate({**header.model_dump(), "sections": [s.model_dump() for s in sections]})

@@ -1,0 +1,283 @@
+"""Which of our three languages a message is written in.
+
+Chat messages are short ("hazlo más oscuro"), so statistical detectors trained
+on paragraphs guess badly; a handful of function words and spelling marks that
+only one of Portuguese, English and Spanish uses is both faster and more
+reliable on a single sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.site.values import Language
+
+# Words that (almost) only one of the three languages uses. Words shared by pt
+# and es ("para", "que", "de", "por") carry no signal and are left out.
+_WORDS: dict[Language, frozenset[str]] = {
+    "pt": frozenset(
+        [
+            "uma",
+            "um",
+            "com",
+            "em",
+            "e",
+            "os",
+            "ao",
+            "aos",
+            "à",
+            "às",
+            "do",
+            "da",
+            "dos",
+            "das",
+            "no",
+            "na",
+            "nos",
+            "nas",
+            "não",
+            "é",
+            "são",
+            "está",
+            "também",
+            "muito",
+            "mais",
+            "nome",
+            "muda",
+            "mudar",
+            "altera",
+            "alterar",
+            "deixa",
+            "deixe",
+            "adiciona",
+            "adicionar",
+            "acrescenta",
+            "tira",
+            "tirar",
+            "põe",
+            "coloca",
+            "mete",
+            "apaga",
+            "horário",
+            "contacto",
+            "contato",
+            "você",
+            "vocês",
+            "nosso",
+            "nossa",
+            "pelo",
+            "pela",
+            "preços",
+            "escuro",
+            "escura",
+            "loja",
+            "padaria",
+            "cabeleireiro",
+            "ginásio",
+            "advogados",
+            "contabilidade",
+            "agência",
+            "escola",
+            "chamada",
+            "chamado",
+            "fotógrafo",
+            "sobre",
+            "secção",
+            "seção",
+            "perguntas",
+            "frequentes",
+            "cor",
+            "isso",
+            "isto",
+            "onde",
+            "obrigado",
+            "obrigada",
+            "quero",
+            "gostaria",
+            "fica",
+            "ficar",
+            "cá",
+            "aqui",
+            "então",
+            "depois",
+            "antes",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "una",
+            "un",
+            "con",
+            "y",
+            "el",
+            "los",
+            "las",
+            "del",
+            "al",
+            "es",
+            "en",
+            "muy",
+            "más",
+            "pero",
+            "hazlo",
+            "ponlo",
+            "ponle",
+            "añade",
+            "añadir",
+            "agrega",
+            "agregar",
+            "quita",
+            "quitar",
+            "borra",
+            "cambia",
+            "cámbiale",
+            "cambiar",
+            "llámalo",
+            "llamado",
+            "llamada",
+            "nombre",
+            "oscuro",
+            "oscura",
+            "precios",
+            "tienda",
+            "peluquería",
+            "gimnasio",
+            "abogados",
+            "contabilidad",
+            "agencia",
+            "escuela",
+            "cafetería",
+            "panadería",
+            "sección",
+            "preguntas",
+            "frecuentes",
+            "horario",
+            "quiero",
+            "gracias",
+            "aquí",
+            "entonces",
+            "después",
+            "nuestro",
+            "nuestra",
+            "su",
+            "sus",
+            "también",
+            "está",
+            "esto",
+            "eso",
+            "dónde",
+            "lo",
+            "le",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "and",
+            "with",
+            "make",
+            "it",
+            "add",
+            "remove",
+            "in",
+            "of",
+            "for",
+            "to",
+            "called",
+            "named",
+            "my",
+            "our",
+            "is",
+            "are",
+            "change",
+            "set",
+            "please",
+            "more",
+            "dark",
+            "light",
+            "move",
+            "put",
+            "bakery",
+            "shop",
+            "website",
+            "site",
+            "page",
+            "its",
+            "this",
+            "that",
+            "your",
+            "can",
+            "want",
+            "would",
+            "like",
+            "bigger",
+            "smaller",
+            "at",
+            "after",
+            "before",
+            "call",
+            "rename",
+            "about",
+            "open",
+            "opens",
+            "raise",
+            "lower",
+            "price",
+            "prices",
+            "gallery",
+            "phone",
+            "email",
+            "headline",
+            "title",
+            "name",
+            "team",
+            "reviews",
+            "what",
+            "how",
+            "why",
+        ]
+    ),
+}
+# Spelling that gives a language away even in a single word.
+_MARKS: dict[Language, tuple[str, ...]] = {
+    "pt": ("ção", "ções", "ã", "õ", "ç", "ê", "lh", "nh"),
+    "es": ("ñ", "ción", "ciones"),
+    "en": ("th", "w", "k", "sh"),
+}
+_MARK_WEIGHT: dict[Language, float] = {"pt": 2.0, "es": 2.0, "en": 0.3}
+# Opening question and exclamation marks are Spanish only.
+_SPANISH_PUNCTUATION = ("¿", "¡")
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def language_scores(text: str) -> dict[Language, float]:
+    """Score each language; higher means more evidence. Exposed for tests and tie-breaking."""
+    lowered = text.lower()
+    scores: dict[Language, float] = {"pt": 0.0, "en": 0.0, "es": 0.0}
+    for token in _TOKEN.findall(lowered):
+        for language, words in _WORDS.items():
+            if token in words:
+                scores[language] += 1.0
+        for language, marks in _MARKS.items():
+            scores[language] += _MARK_WEIGHT[language] * sum(1 for mark in marks if mark in token)
+    scores["es"] += 2.0 * sum(lowered.count(mark) for mark in _SPANISH_PUNCTUATION)
+    return scores
+
+
+def detect_language(text: str, default: Language | None = None) -> Language:
+    """Return the language ``text`` is most likely written in.
+
+    When nothing signals a language, or two languages tie, ``default`` (or
+    English) wins: a conversation's language is a better guess than a coin.
+    """
+    fallback: Language = default or "en"
+    scores = language_scores(text)
+    best = max(scores.values())
+    if best < 1.0:
+        return fallback
+    leaders = [language for language, score in scores.items() if score == best]
+    if len(leaders) > 1:
+        return fallback if fallback in leaders else leaders[0]
+    return leaders[0]

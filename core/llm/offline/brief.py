@@ -1,0 +1,110 @@
+"""Reading a site description: everything the offline generator takes from the user's words."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from core.language import detect_language
+from core.llm.offline.contacts import find_email, find_phone, find_urls
+from core.llm.offline.hours import Span, parse_hours
+from core.llm.offline.kinds import DEFAULT_PRESET, detect_kind
+from core.llm.offline.places import CURRENCY, Country, find_place
+from core.llm.offline.textfit import fit
+from core.llm.offline.vocabulary import DARK_WORDS, first_mention, sections_mentioned
+from core.site.business import BusinessKind
+from core.site.presets import Mode, colour_named, fold, preset, style_named, theme_with_primary
+from core.site.sections import SectionKind
+from core.site.theme import Theme
+from core.site.values import Language
+
+_QUOTED = re.compile(r"[“\"«]([^”\"»\n]{1,120})[”\"»]|(?:(?<=\s)|^)'([^'\n]{1,120})'(?=[\s,.;:!?]|$)")
+_NAMED = re.compile(
+    r"\b(?:called|named|name is|chamad[ao]|de nome|com o nome|o nome e|llamad[ao]|de nombre|con el nombre|"
+    r"el nombre es|se llama|se chama)\s+(.+)",
+    re.IGNORECASE,
+)
+_NAME_STOP = re.compile(
+    r"\s*(?:[,.;:!?(]|\s(?:em|in|en|no|na|com|with|con|que|that|which|para|for|and|e|y|at|located|situad[oa]|"
+    r"localizad[oa]|based)\s)",
+    re.IGNORECASE,
+)
+_HOURS_WORDS = ("horario", "horarios", "hours", "opening hours", "opening times", "horas de abertura")
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What a description asks for, with every gap filled by a sensible default."""
+
+    text: str
+    language: Language
+    kind: BusinessKind
+    name: str  # "" when the user gave none: one is invented from the kind and city
+    city: str
+    country: Country
+    currency: str
+    phone: str
+    email: str
+    urls: tuple[str, ...]
+    requested: tuple[SectionKind, ...]
+    wants_hours: bool
+    hours: Span | None
+    theme: Theme
+    seed: int
+
+
+def seed_of(text: str) -> int:
+    """A stable seed: the same words always give the same site (never Python's salted hash())."""
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
+
+
+def read_brief(text: str, language: Language | None = None) -> Brief:
+    lang = detect_language(text, default=language) if text.strip() else (language or "en")
+    kind = detect_kind(text)
+    place = find_place(text, lang)
+    folded = fold(text)
+    requested = tuple(sections_mentioned(text))
+    wants_hours = first_mention(folded, _HOURS_WORDS) is not None
+    return Brief(
+        text=text,
+        language=lang,
+        kind=kind,
+        name=explicit_name(text),
+        city=fit(place.city, 80),
+        country=place.country,
+        currency=CURRENCY[place.country],
+        phone=find_phone(text) or "",
+        email=find_email(text) or "",
+        urls=tuple(find_urls(text)),
+        requested=requested,
+        wants_hours=wants_hours,
+        hours=parse_hours(text),
+        theme=theme_for(text, kind),
+        seed=seed_of(text),
+    )
+
+
+def explicit_name(text: str) -> str:
+    """A name the user gave: in quotes, or after "called / chamada / llamado"."""
+    quoted = _QUOTED.search(text)
+    if quoted:
+        return fit(quoted.group(1) or quoted.group(2) or "", 80)
+    named = _NAMED.search(text)
+    if not named:
+        return ""
+    rest = named.group(1)
+    stop = _NAME_STOP.search(rest)
+    name = rest[: stop.start()] if stop else rest
+    return fit(" ".join(name.split()[:6]), 80)
+
+
+def theme_for(text: str, kind: BusinessKind) -> Theme:
+    """The kind's preset, or the style asked for, coloured by a named colour if any."""
+    folded = fold(text)
+    mode: Mode = "dark" if first_mention(folded, DARK_WORDS) is not None else "light"
+    base = preset(style_named(text) or DEFAULT_PRESET[kind])
+    colour = colour_named(text)
+    if colour is not None:
+        return theme_with_primary(base, colour, mode)
+    return preset(style_named(text) or DEFAULT_PRESET[kind], mode)

@@ -1,0 +1,298 @@
+"""Turning intents into edit operations on the current site.
+
+Edits are produced against a working copy of the section list, updated after
+every operation, so each index is relative to the site as the previous edits
+left it (the order ``core.site.edits.apply_edits`` applies them in).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.llm.offline.brief import seed_of
+from core.llm.offline.compose import Voice, build_section
+from core.llm.offline.copy import kind_copy
+from core.llm.offline.hours import as_line, translate_days
+from core.llm.offline.identity import seo_for
+from core.llm.offline.kinds import PAGE_ORDER
+from core.llm.offline.messages import note
+from core.llm.offline.places import CURRENCY
+from core.llm.offline.refine import Intents, SectionOp
+from core.llm.offline.textfit import fit
+from core.site.business import Business
+from core.site.edits import (
+    AddSection,
+    Edit,
+    MoveSection,
+    RemoveSection,
+    ReplaceSection,
+    SetBusiness,
+    SetIdentity,
+    SetSeo,
+    SetTheme,
+)
+from core.site.presets import PRESETS, fold, preset, theme_with_primary
+from core.site.schema import parse_section
+from core.site.sections import Section, SectionKind
+from core.site.site import Site
+from core.site.theme import Theme
+from core.site.values import Language
+
+_DEFAULT_COUNTRY_CURRENCY: dict[Language, str] = {
+    "pt": CURRENCY["PT"],
+    "es": CURRENCY["ES"],
+    "en": CURRENCY["US"],
+}
+
+
+class Editor:
+    """Accumulates edits and summary notes for one refinement of ``site``."""
+
+    def __init__(self, site: Site, user_language: Language) -> None:
+        self.site = site
+        self.say = user_language
+        self.sections: list[Section] = list(site.sections)
+        self.edits: list[Edit] = []
+        self.notes: list[str] = []
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def voice(self, language: Language | None = None) -> Voice:
+        currency = next(
+            (str(s.currency) for s in self.sections if hasattr(s, "currency")),
+            _DEFAULT_COUNTRY_CURRENCY[self.site.language],
+        )
+        return Voice(
+            kind=self.site.business.kind,
+            language=language or self.site.language,
+            name=self.site.name,
+            currency=currency,
+            seed=seed_of(self.site.name),
+            present=tuple(s.kind for s in self.sections),
+            email=self.site.business.email,
+            phone=self.site.business.phone,
+            urls=tuple(link.url for link in self.site.business.socials),
+        )
+
+    def index_of(self, kind: SectionKind) -> int | None:
+        return next((i for i, s in enumerate(self.sections) if s.kind == kind), None)
+
+    def replace(self, index: int, data: dict[str, Any]) -> None:
+        section = parse_section(data)
+        if section != self.sections[index]:
+            self.sections[index] = section
+            self.edits.append(ReplaceSection(index=index, section=section))
+
+    def add(self, section: Section) -> None:
+        kinds = [s.kind for s in self.sections]
+        position = len(kinds)
+        for i, existing in enumerate(kinds):
+            if i == 0 and existing == "hero":
+                continue
+            if PAGE_ORDER[existing] > PAGE_ORDER[section.kind]:
+                position = i
+                break
+        self.sections.insert(position, section)
+        self.edits.append(AddSection(section=section, position=position))
+
+    # -- intents ---------------------------------------------------------------------------------
+    def apply(self, intents: Intents) -> None:
+        if intents.language and intents.language != self.site.language:
+            self.switch_language(intents.language)
+        self.theme(intents)
+        self.identity(intents)
+        self.business(intents)
+        self.prices(intents)
+        for op in intents.sections:
+            self.section(op, intents)
+
+    def theme(self, intents: Intents) -> None:
+        current = self.site.theme
+        mode = intents.mode or current.mode
+        theme: Theme = current
+        if intents.style:
+            base = PRESETS[intents.style]
+            theme = (
+                theme_with_primary(base, intents.colour, mode)
+                if intents.colour
+                else preset(intents.style, mode)
+            )
+        elif intents.colour:
+            theme = theme_with_primary(current, intents.colour, mode)
+        elif intents.mode and intents.mode != current.mode:
+            theme = theme_with_primary(current, current.palette.primary, mode)
+        if theme != current:
+            self.edits.append(SetTheme(theme=theme))
+            self.notes.append(note("theme", self.say))
+
+    def identity(self, intents: Intents) -> None:
+        if intents.name and fit(intents.name, 80) != self.site.name:
+            self.rename(fit(intents.name, 80))
+        if intents.tagline:
+            self.edits.append(SetIdentity(tagline=fit(intents.tagline, 160)))
+            self.notes.append(note("tagline", self.say))
+        hero = self.index_of("hero")
+        for field, key, limit in (("headline", "heading", 120), ("subheading", "subheading", 300)):
+            value = getattr(intents, field)
+            if value and hero is not None:
+                self.replace(hero, {**self.sections[hero].model_dump(), key: fit(value, limit)})
+                self.notes.append(note(field, self.say))
+
+    def rename(self, name: str) -> None:
+        old = self.site.name
+        self.edits.append(SetIdentity(name=name))
+        for i, section in enumerate(list(self.sections)):
+            dumped = json.dumps(section.model_dump(), ensure_ascii=False)
+            if old in dumped:
+                self.replace(i, json.loads(dumped.replace(old, name)))
+        seo = self.site.seo
+        if old in seo.title or old in seo.description:
+            update = {
+                "title": fit(seo.title.replace(old, name), 70),
+                "description": fit(seo.description.replace(old, name), 160),
+            }
+            self.edits.append(SetSeo(seo=seo.model_copy(update=update)))
+        self.notes.append(note("renamed", self.say, value=name))
+
+    def business(self, intents: Intents) -> None:
+        update: dict[str, Any] = {}
+        if intents.phone:
+            update["phone"] = intents.phone[:32]
+        if intents.email:
+            update["email"] = intents.email
+        if intents.address:
+            update["address"] = fit(intents.address, 200)
+        if intents.hours:
+            update["opening_hours"] = [as_line(intents.hours, self.site.language).model_dump()]
+        if not update:
+            return
+        business = Business.model_validate({**self.site.business.model_dump(), **update})
+        self.edits.append(SetBusiness(business=business))
+        self.notes.append(note("hours" if intents.hours else "business", self.say))
+        if self.index_of("contact") is None:
+            self.add(build_section("contact", self.voice()))
+            self.notes.append(note("added", self.say, "contact"))
+
+    def prices(self, intents: Intents) -> None:
+        if not intents.prices and intents.percent is None:
+            return
+        changed = False
+        for i, section in enumerate(list(self.sections)):
+            if section.kind not in ("menu", "services", "pricing"):
+                continue
+            data = section.model_dump()
+            for item in _priced_items(data):
+                new = _new_price(item, intents)
+                if new is not None and new != item.get("price"):
+                    item["price"] = new
+            before = len(self.edits)
+            self.replace(i, data)
+            changed = changed or len(self.edits) > before
+        for name, _ in intents.prices:
+            if not any(_matches(item, name) for s in self.sections for item in _priced_items(s.model_dump())):
+                self.notes.append(note("price_missing", self.say, value=fit(name, 60)))
+        if changed:
+            self.notes.append(note("prices", self.say))
+
+    def section(self, op: SectionOp, intents: Intents) -> None:
+        index = self.index_of(op.kind)
+        if op.verb == "add" and op.kind == "pricing" and self.fill_prices():
+            return
+        if op.verb == "add":
+            if index is not None:
+                self.notes.append(note("exists", self.say, op.kind))
+                return
+            self.add(build_section(op.kind, self.voice()))
+            self.notes.append(note("added", self.say, op.kind))
+        elif op.verb == "remove":
+            if index is None:
+                self.notes.append(note("missing", self.say, op.kind))
+                return
+            del self.sections[index]
+            self.edits.append(RemoveSection(index=index))
+            self.notes.append(note("removed", self.say, op.kind))
+        elif index is not None:
+            self.move(index, op)
+
+    def fill_prices(self) -> bool:
+        """ "Add prices" to a site whose services have none: price them rather than add a section."""
+        index = self.index_of("services")
+        if index is None:
+            priced = self.index_of("menu") is not None or self.index_of("pricing") is not None
+            if priced:
+                self.notes.append(note("priced", self.say))
+            return priced
+        data = self.sections[index].model_dump()
+        defaults = [
+            s.price for s in kind_copy(self.site.business.kind, self.site.language).services if s.price
+        ]
+        missing = [item for item in data["items"] if item.get("price") is None]
+        if not missing:
+            return False
+        for n, item in enumerate(missing):
+            item["price"] = self.voice().price(defaults[n % len(defaults)] if defaults else 30.0)
+        self.replace(index, data)
+        self.notes.append(note("prices", self.say))
+        return True
+
+    def move(self, index: int, op: SectionOp) -> None:
+        moved = self.sections.pop(index)
+        rest = [s.kind for s in self.sections]
+        if op.where == "top":
+            to = 1 if rest and rest[0] == "hero" and moved.kind != "hero" else 0
+        elif op.where == "end":
+            to = len(rest) - (1 if rest and rest[-1] == "footer" and moved.kind != "footer" else 0)
+        else:
+            ref = rest.index(op.reference) if op.reference in rest else None
+            if ref is None:
+                self.sections.insert(index, moved)
+                self.notes.append(note("missing", self.say, op.reference))
+                return
+            to = ref + 1 if op.where == "after" else ref
+        self.sections.insert(to, moved)
+        if to != index:
+            self.edits.append(MoveSection(index=index, to=to))
+            self.notes.append(note("moved", self.say, op.kind))
+
+    def switch_language(self, language: Language) -> None:
+        """Rewrite every section in ``language``, keeping name, business details and theme."""
+        old = self.site.language
+        voice = self.voice(language)
+        self.edits.append(
+            SetIdentity(language=language, tagline=fit(kind_copy(voice.kind, language).tagline, 160))
+        )
+        self.edits.append(SetSeo(seo=seo_for(voice.kind, language, self.site.name, self.site.business.city)))
+        hours = [
+            h.model_copy(update={"days": translate_days(h.days, old, language)})
+            for h in self.site.business.opening_hours
+        ]
+        if hours != self.site.business.opening_hours:
+            business = self.site.business.model_copy(update={"opening_hours": hours})
+            self.edits.append(SetBusiness(business=Business.model_validate(business.model_dump())))
+        for i, section in enumerate(list(self.sections)):
+            self.replace(i, build_section(section.kind, voice).model_dump())
+        self.notes.append(note("language", self.say if self.say == language else language))
+
+
+def _priced_items(data: dict[str, Any]) -> list[dict[str, Any]]:
+    if data["kind"] == "menu":
+        return [item for category in data["categories"] for item in category["items"]]
+    if data["kind"] == "services":
+        return list(data["items"])
+    if data["kind"] == "pricing":
+        return list(data["plans"])
+    return []
+
+
+def _matches(item: dict[str, Any], name: str) -> bool:
+    a, b = fold(str(item.get("name", ""))), fold(name).strip()
+    return bool(b) and (b in a or a in b)
+
+
+def _new_price(item: dict[str, Any], intents: Intents) -> float | None:
+    for name, price in intents.prices:
+        if _matches(item, name):
+            return price
+    if intents.percent is not None and item.get("price") is not None:
+        return min(1_000_000.0, round(float(item["price"]) * (1 + intents.percent / 100), 2))
+    return None

@@ -1,0 +1,94 @@
+"""A new site's header: name, tagline, business details and SEO, from a brief."""
+
+from __future__ import annotations
+
+import random
+
+from core.llm.offline.brief import Brief
+from core.llm.offline.contacts import socials_from
+from core.llm.offline.copy import kind_copy, language_copy
+from core.llm.offline.hours import as_line, default_hours
+from core.llm.offline.places import Country, de_city, email_domain, phone_for
+from core.llm.offline.textfit import fit, slug
+from core.site.business import Business, BusinessKind, Seo
+from core.site.site import SiteHeader
+from core.site.values import Language
+
+_HELLO: dict[Language, str] = {"pt": "ola", "en": "hello", "es": "hola"}
+_IN: dict[Language, str] = {"pt": "em", "en": "in", "es": "en"}
+_STREET_LANGUAGE: dict[Country, Language] = {
+    "PT": "pt",
+    "BR": "pt",
+    "ES": "es",
+    "MX": "es",
+    "GB": "en",
+    "US": "en",
+    "EU": "en",
+}
+
+
+def site_name(brief: Brief) -> str:
+    if brief.name:
+        return brief.name
+    copy = kind_copy(brief.kind, brief.language)
+    if not brief.city:
+        return fit(copy.name, 80)
+    return fit(copy.name_in_city.format(city=brief.city, de=de_city(brief.city)), 80)
+
+
+def build_header(brief: Brief) -> SiteHeader:
+    name = site_name(brief)
+    copy = kind_copy(brief.kind, brief.language)
+    return SiteHeader(
+        name=name,
+        language=brief.language,
+        tagline=fit(copy.tagline, 160),
+        theme=brief.theme,
+        seo=build_seo(brief, name),
+        business=build_business(brief, name),
+    )
+
+
+def build_business(brief: Brief, name: str) -> Business:
+    rng = random.Random(brief.seed)
+    hours = (
+        [as_line(brief.hours, brief.language)] if brief.hours else default_hours(brief.kind, brief.language)
+    )
+    return Business(
+        kind=brief.kind,
+        address=fit(_address(brief, rng), 200) if brief.city else "",
+        city=brief.city,
+        opening_hours=hours,
+        phone=brief.phone or phone_for(brief.country, brief.seed),
+        email=brief.email
+        or f"{_HELLO[brief.language]}@{slug(name)}.{email_domain(brief.country, brief.language)}",
+        socials=socials_from(list(brief.urls)),
+    )
+
+
+def _address(brief: Brief, rng: random.Random) -> str:
+    street_language = _STREET_LANGUAGE[brief.country]
+    street = rng.choice(language_copy(street_language).streets)
+    number = rng.randint(3, 180)
+    if street_language == "en":
+        return f"{number} {street}, {brief.city}"
+    return f"{street}, {number}, {brief.city}"
+
+
+def build_seo(brief: Brief, name: str) -> Seo:
+    return seo_for(brief.kind, brief.language, name, brief.city)
+
+
+def seo_for(kind: BusinessKind, language: Language, name: str, city: str) -> Seo:
+    """Title, description and keywords in ``language`` for a site of ``kind`` in ``city``."""
+    copy = kind_copy(kind, language)
+    where = f" {_IN[language]} {city}" if city else ""
+    title = f"{name} · {copy.noun.capitalize()}{where}" if city else f"{name} · {copy.tagline}"
+    if len(title) > 70:
+        title = name
+    keywords = [fit(word, 40) for word in (*copy.keywords, city) if word][:12]
+    return Seo(
+        title=fit(title, 70),
+        description=fit(copy.hero[1] + (f" {name}{where}." if where else ""), 160),
+        keywords=keywords,
+    )

@@ -1,0 +1,32 @@
+"""Fitting free text into the spec's bounds.
+
+User text (names, headlines, addresses) arrives with any length; cutting it at
+a word boundary with an ellipsis reads better than a hard cut mid-word, and
+keeps every generated field inside the schema.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` on one line, at most ``limit`` characters, cut at a word boundary."""
+    clean = _SPACES.sub(" ", text).strip()
+    if len(clean) <= limit:
+        return clean
+    cut = clean[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:-–—") + "…"
+
+
+def slug(text: str, limit: int = 30) -> str:
+    """An ASCII, lower-case, hyphenated form of ``text``, for e-mail domains."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    joined = "".join(words)[:limit]
+    return joined or "site"

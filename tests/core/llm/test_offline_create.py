@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from core.llm.offline.kinds import SECTION_MIX
+from core.llm.port import HeaderGenerated, SectionGenerated, Summary, TokensUsed
+from core.site.business import BUSINESS_KINDS
+from core.site.schema import parse_section
+from core.site.sections import SECTION_KINDS
+from core.site.values import LANGUAGES
+from tests.core.llm.running import collect, create
+
+DESCRIPTIONS = {
+    "restaurant": ("um restaurante em Lisboa", "a restaurant in Boston", "un restaurante en Sevilla"),
+    "cafe": ("um café no Porto", "a coffee shop in London", "una cafetería en Madrid"),
+    "bakery": ("uma padaria em Braga", "a bakery in Lisbon", "una panadería en Valencia"),
+    "salon": ("um cabeleireiro em Faro", "a hair salon in Austin", "una peluquería en Madrid"),
+    "gym": ("um ginásio em Coimbra", "a gym in Chicago", "un gimnasio en Bilbao"),
+    "clinic": ("uma clínica dentária em Lisboa", "a dental clinic in Seattle", "una clínica en Málaga"),
+    "law_firm": (
+        "um escritório de advogados em Lisboa",
+        "a law firm in London",
+        "un despacho de abogados en Madrid",
+    ),
+    "accounting": (
+        "um gabinete de contabilidade em Aveiro",
+        "an accounting firm in Boston",
+        "una asesoría de contabilidad en Granada",
+    ),
+    "agency": (
+        "uma agência de marketing em Lisboa",
+        "a marketing agency in New York",
+        "una agencia creativa en Barcelona",
+    ),
+    "software": (
+        "uma app de gestão de tarefas",
+        "a SaaS app for invoices",
+        "una aplicación de software para equipos",
+    ),
+    "portfolio": (
+        "portfólio de fotógrafo em Sintra",
+        "a portfolio for a designer",
+        "el portfolio de un fotógrafo en Madrid",
+    ),
+    "event": ("um evento de tecnologia em Lisboa", "a conference in Austin", "una boda en Sevilla"),
+    "school": (
+        "uma escola de línguas no Porto",
+        "a language school in Manchester",
+        "una escuela de idiomas en Madrid",
+    ),
+    "shop": ("uma loja de presentes em Évora", "a gift shop in Bristol", "una tienda de regalos en Zaragoza"),
+    "other": ("um negócio de limpezas", "a window cleaning business", "un negocio de limpiezas"),
+}
+
+
+def test_every_kind_has_a_description() -> None:
+    assert set(DESCRIPTIONS) == set(BUSINESS_KINDS)
+
+
+@pytest.mark.parametrize("kind", BUSINESS_KINDS)
+@pytest.mark.parametrize("index", range(3))
+async def test_every_kind_in_every_language_makes_a_valid_site(kind: str, index: int) -> None:
+    language = LANGUAGES[index]
+    events = await collect(DESCRIPTIONS[kind][index])
+    site = await create(DESCRIPTIONS[kind][index])
+    assert site.language == language
+    assert site.business.kind == kind
+    assert 6 <= len(site.sections) <= 10
+    for event in events:
+        if isinstance(event, SectionGenerated):
+            assert parse_section(event.section.model_dump()) == event.section
+    assert isinstance(events[0], HeaderGenerated)
+    assert isinstance(events[-2], Summary) and events[-2].language == language
+    assert isinstance(events[-1], TokensUsed) and events[-1].completion > 0
+
+
+async def test_same_description_gives_identical_events() -> None:
+    text = "Uma padaria artesanal em Lisboa, com menu, horário e contacto"
+    assert await collect(text) == await collect(text)
+
+
+async def test_every_section_kind_is_reachable() -> None:
+    seen = {kind for mix in SECTION_MIX.values() for kind in mix}
+    assert seen == set(SECTION_KINDS)
+    site = await create("a bakery with a gallery, pricing, a team, stats and a call to action")
+    assert {"gallery", "pricing", "team", "stats", "cta"} <= {s.kind for s in site.sections}
+
+
+async def test_padaria_example() -> None:
+    site = await create("Uma padaria artesanal em Lisboa, com menu, horário e contacto")
+    assert site.language == "pt"
+    assert site.business.kind == "bakery"
+    assert site.business.city == "Lisboa"
+    assert site.name == "Padaria Artesanal de Lisboa"
+    assert site.business.email == "ola@padariaartesanaldelisboa.pt"
+    assert site.business.opening_hours and site.business.opening_hours[0].days == "Seg–Sex"
+    menu = next(s for s in site.sections if s.kind == "menu")
+    assert menu.currency == "EUR"
+    names = [item.name for category in menu.categories for item in category.items]
+    assert "Pastel de nata" in names and all(item.price > 0 for c in menu.categories for item in c.items)
+    contact = next(s for s in site.sections if s.kind == "contact")
+    assert contact.show_hours
+    assert site.sections[0].kind == "hero" and site.sections[-1].kind == "footer"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("a bakery in Boston", "USD"),
+        ("a bakery in London", "GBP"),
+        ("a bakery in Lisbon", "EUR"),
+        ("uma padaria em São Paulo", "BRL"),
+        ("una panadería en Ciudad de México", "MXN"),
+        ("una panadería en Madrid", "EUR"),
+    ],
+)
+async def test_currency_follows_the_place(text: str, currency: str) -> None:
+    site = await create(text)
+    menu = next(s for s in site.sections if s.kind == "menu")
+    assert menu.currency == currency
+
+
+async def test_explicit_name_contacts_and_links() -> None:
+    text = (
+        'A café called "Blue Door" in Porto, phone +351 222 333 444, email hi@bluedoor.pt, '
+        "see https://instagram.com/bluedoor and javascript:alert(1) <script>alert(1)</script>"
+    )
+    site = await create(text)
+    assert site.name == "Blue Door"
+    assert site.business.phone == "+351 222 333 444"
+    assert site.business.email == "hi@bluedoor.pt"
+    assert [s.network for s in site.business.socials] == ["instagram"]
+    assert "javascript" not in site.model_dump_json().lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "javascript:alert(1) a bakery called <script>alert(1)</script>",
+        'uma loja chamada "<a href=javascript:alert(1)>x</a>" data:text/html,<script>alert(1)</script>',
+    ],
+)
+async def test_hostile_text_never_becomes_a_link(text: str) -> None:
+    site = await create(text)
+    for href in _hrefs(site.model_dump()):
+        assert href.startswith(("http://", "https://", "mailto:", "tel:", "#"))
+
+
+def _hrefs(data: object) -> list[str]:
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("href", "url", "src") and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(_hrefs(value))
+    elif isinstance(data, list):
+        for value in data:
+            found.extend(_hrefs(value))
+    return found
+
+
+async def test_very_long_description_stays_within_bounds() -> None:
+    text = "Uma padaria chamada " + "Pão " * 40 + "em Lisboa " + "com muito amor e farinha " * 160
+    assert len(text) > 4000
+    site = await create(text[:4000])
+    assert len(site.name) <= 80
+
+
+async def test_colour_and_style_words_pick_the_theme() -> None:
+    site = await create("an elegant law firm in London, navy blue")
+    assert site.theme.fonts == "elegant"
+    assert site.theme.palette.primary != "#3f2a56"
+
+
+async def test_delay_is_awaited_between_sections() -> None:
+    order: list[str] = []
+
+    async def ticker() -> None:
+        for _ in range(3):
+            order.append("tick")
+            await asyncio.sleep(0)
+
+    started = time.monotonic()
+    events, _ = await asyncio.gather(collect("a bakery", delay=0.01), ticker())
+    sections = sum(isinstance(e, SectionGenerated) for e in events)
+    assert time.monotonic() - started >= 0.01 * sections * 0.9
+    assert order == ["tick"] * 3
