@@ -83,4 +83,5 @@ def _upgrade_sync(connection: Connection) -> None:
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
     config = alembic_config()
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    # "heads": independent features may add migration branches; each is applied.
+    command.upgrade(config, "heads")
