@@ -1,0 +1,120 @@
+"""Prompt texts from ``core/prompts/``, filled in per request.
+
+The files are read once. A per-kind template (``core/prompts/kinds/*.md``)
+starts with a ``keywords:`` line and a ``sections:`` line, then guidance;
+the kind is the one whose keyword appears earliest in the description
+(accent-insensitive, at a word start), "other" when none does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from core.site.site import Site
+from core.site.values import Language
+
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "pt": "Portuguese", "es": "Spanish"}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "Panadería" matches "panaderia"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class KindTemplate:
+    kind: str
+    keywords: tuple[str, ...]
+    sections: tuple[str, ...]
+    guidance: str
+    pattern: re.Pattern[str] | None
+
+
+def _template(kind: str, text: str) -> KindTemplate:
+    lines = text.strip().splitlines()
+    keywords = tuple(k.strip() for k in lines[0].removeprefix("keywords:").split(",") if k.strip())
+    sections = tuple(s.strip() for s in lines[1].removeprefix("sections:").split(",") if s.strip())
+    guidance = " ".join(line.strip() for line in lines[2:] if line.strip())
+    words = sorted({fold(k) for k in keywords}, key=len, reverse=True)
+    # Short keywords must be whole words ("app" is not "apple", "bar" is not "barro").
+    alternatives = [re.escape(w) + (r"s?\b" if len(w) <= 4 else "") for w in words]
+    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + ")") if alternatives else None
+    return KindTemplate(kind, keywords, sections, guidance, pattern)
+
+
+@dataclass(frozen=True)
+class PromptBook:
+    system: str
+    generate: str
+    refine: str
+    repair: str
+    kinds: tuple[KindTemplate, ...]
+
+    def pick(self, description: str) -> KindTemplate:
+        folded = fold(description)
+        best: tuple[int, KindTemplate] | None = None
+        fallback = self.kinds[-1]
+        for template in self.kinds:
+            if template.kind == "other":
+                fallback = template
+            if template.pattern is None:
+                continue
+            match = template.pattern.search(folded)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), template)
+        return best[1] if best else fallback
+
+    def system_text(self, language: Language) -> str:
+        return self.system.format(language=language, language_name=LANGUAGE_NAMES[language])
+
+    def generate_text(self, description: str, language: Language, template: KindTemplate) -> str:
+        return self.generate.format(
+            description=description.replace('"""', "”””"),
+            language=language,
+            kind=template.kind.replace("_", " "),
+            kind_guidance=template.guidance,
+            sections=", ".join(template.sections),
+        )
+
+    def refine_text(self, site: Site, instruction: str, language: Language) -> str:
+        return self.refine.format(
+            spec=compact_spec(site),
+            instruction=instruction.replace('"""', "”””"),
+            language_name=LANGUAGE_NAMES[language],
+        )
+
+    def repair_text(self, part: str, path: str, error: str, fragment: str, language: Language) -> str:
+        return self.repair.format(
+            part=part, path=path, error=error, fragment=fragment, language_name=LANGUAGE_NAMES[language]
+        )
+
+
+def compact_spec(site: Site) -> str:
+    """The spec without defaults and without spaces: what the model needs, in few tokens."""
+    return json.dumps(
+        site.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False, separators=(",", ":")
+    )
+
+
+@cache
+def prompt_book() -> PromptBook:
+    root = files("core.prompts")
+    kinds_dir = root / "kinds"
+    kinds = tuple(
+        _template(entry.name.removesuffix(".md"), entry.read_text(encoding="utf-8"))
+        for entry in sorted(kinds_dir.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".md")
+    )
+    return PromptBook(
+        system=(root / "system.md").read_text(encoding="utf-8"),
+        generate=(root / "generate.md").read_text(encoding="utf-8"),
+        refine=(root / "refine.md").read_text(encoding="utf-8"),
+        repair=(root / "repair.md").read_text(encoding="utf-8"),
+        kinds=kinds,
+    )

@@ -1,0 +1,311 @@
+"""A local Slack Web API: the methods Page Magic calls, answered as Slack answers them.
+
+Speaks the real wire protocol (form or JSON bodies, ``Authorization: Bearer``
+tokens, ``{"ok": false, "error": ...}`` answers, 429 with ``Retry-After``), so
+the real slack_sdk ``AsyncWebClient`` talks to it through ``base_url``. It
+also receives ``response_url`` posts. Every call is recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import itertools
+import json
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from bots.server import BackgroundServer, bind_socket, url_of
+
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "standin-client-secret"
+APP_ID = "A0PAGEMAGIC"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    token: str | None
+    at: float
+    status: int = 200
+    key: str = ""  # response_url posts: which URL
+
+
+@dataclass
+class Workspace:
+    team_id: str
+    team_name: str
+    bot_token: str
+    bot_user_id: str
+    bot_id: str
+    admins: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Message:
+    channel: str
+    ts: str
+    thread_ts: str | None
+    text: str
+    blocks: list[dict[str, Any]]
+    streaming: bool = False
+    recipient: tuple[str, str] | None = None
+
+
+class SlackApiStandIn:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.responses: list[Call] = []  # posts to response_url
+        self.workspaces: dict[str, Workspace] = {}  # by bot token
+        self.codes: dict[str, Workspace] = {}  # OAuth codes -> the workspace they install
+        self.installers: dict[str, str] = {}  # code -> installing user
+        self.revoked: set[str] = set()
+        self.streaming = True
+        self.rate_limits: dict[str, list[int]] = {}  # method -> Retry-After of the next 429s
+        self.messages: dict[str, Message] = {}
+        self._ts = itertools.count(1)
+        self._server: BackgroundServer | None = None
+        self.url = ""
+
+    # -- set-up -----------------------------------------------------------------------
+
+    def add_workspace(self, team_id: str, *, admins: tuple[str, ...] = ()) -> Workspace:
+        suffix = team_id[-4:]
+        workspace = Workspace(
+            team_id=team_id,
+            team_name=f"Team {team_id}",
+            bot_token=f"xoxb-{team_id}-{secrets.token_hex(8)}",
+            bot_user_id=f"UBOT{suffix}",
+            bot_id=f"BBOT{suffix}",
+            admins=set(admins),
+        )
+        self.workspaces[workspace.bot_token] = workspace
+        return workspace
+
+    def oauth_code(self, team_id: str, installer: str, *, admins: tuple[str, ...] = ()) -> str:
+        """A code Slack would hand the browser after the user approved the install."""
+        code = f"code-{secrets.token_hex(6)}"
+        self.codes[code] = Workspace(
+            team_id=team_id,
+            team_name=f"Team {team_id}",
+            bot_token=f"xoxb-{team_id}-{secrets.token_hex(8)}",
+            bot_user_id=f"UBOT{team_id[-4:]}",
+            bot_id=f"BBOT{team_id[-4:]}",
+            admins=set(admins),
+        )
+        self.installers[code] = installer
+        return code
+
+    def response_url(self, key: str = "") -> str:
+        return f"{self.url}/respond/{key or secrets.token_hex(6)}"
+
+    @property
+    def api_base(self) -> str:
+        return f"{self.url}/api/"
+
+    async def start(self) -> None:
+        sock = bind_socket("127.0.0.1", 0, fall_back=False)
+        self.url = url_of(sock)
+        app = Starlette(
+            routes=[
+                Route("/api/{method}", self._api, methods=["GET", "POST"]),
+                Route("/respond/{key}", self._respond, methods=["POST"]),
+            ]
+        )
+        self._server = BackgroundServer(app, sock)
+        await self._server.start()
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            await self._server.stop()
+
+    # -- what tests read --------------------------------------------------------------
+
+    def called(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method and c.status == 200]
+
+    async def wait_for(self, condition: Callable[[], Any], timeout: float = 15.0) -> Any:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = condition()
+            if value:
+                return value
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"timed out; calls so far: {[c.method for c in self.calls]}")
+
+    def thread(self, channel: str, thread_ts: str) -> list[Message]:
+        return [m for m in self.messages.values() if m.channel == channel and m.thread_ts == thread_ts]
+
+    # -- the wire ---------------------------------------------------------------------
+
+    async def _respond(self, request: Request) -> Response:
+        body = json.loads(await request.body() or b"{}")
+        self.responses.append(Call("response_url", body, None, time.monotonic(), key=request.path_params["key"]))
+        return PlainTextResponse("ok")
+
+    async def _api(self, request: Request) -> Response:
+        method = request.path_params["method"]
+        params: dict[str, Any] = dict(request.query_params)
+        raw = await request.body()
+        if raw:
+            if request.headers.get("content-type", "").startswith("application/json"):
+                params.update(json.loads(raw))
+            else:
+                params.update(dict(parse_qsl(raw.decode())))
+        auth = request.headers.get("authorization", "")
+        token = auth[7:] if auth.startswith("Bearer ") else params.get("token")
+        call = Call(method, params, token, time.monotonic())
+        self.calls.append(call)
+        pending = self.rate_limits.get(method)
+        if pending:
+            call.status = 429
+            return JSONResponse(
+                {"ok": False, "error": "ratelimited"}, status_code=429, headers={"Retry-After": str(pending.pop(0))}
+            )
+        if method == "oauth.v2.access":
+            return self._oauth_access(auth, params)
+        workspace = self.workspaces.get(token or "")
+        if workspace is None or token in self.revoked:
+            return _error("invalid_auth" if token else "not_authed")
+        handler = getattr(self, "_" + method.replace(".", "_"), None)
+        if handler is None:
+            return _error("unknown_method")
+        result: dict[str, Any] = handler(workspace, params)
+        return JSONResponse(result)
+
+    def _auth_test(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": f"https://{ws.team_id.lower()}.slack.com/",
+            "team": ws.team_name,
+            "user": "pagemagic",
+            "team_id": ws.team_id,
+            "user_id": ws.bot_user_id,
+            "bot_id": ws.bot_id,
+            "is_enterprise_install": False,
+        }
+
+    def _chat_postMessage(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        if not params.get("channel"):
+            return {"ok": False, "error": "channel_not_found"}
+        if not params.get("text") and not params.get("blocks"):
+            return {"ok": False, "error": "no_text"}
+        message = Message(
+            params["channel"], self._next_ts(), params.get("thread_ts"), params.get("text", ""), _blocks(params)
+        )
+        self.messages[message.ts] = message
+        return {"ok": True, "channel": message.channel, "ts": message.ts, "message": {"text": message.text}}
+
+    def _chat_update(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        message = self.messages.get(params.get("ts", ""))
+        if message is None or message.channel != params.get("channel"):
+            return {"ok": False, "error": "message_not_found"}
+        message.text = params.get("text", message.text)
+        if "blocks" in params:
+            message.blocks = _blocks(params)
+        return {"ok": True, "channel": message.channel, "ts": message.ts, "text": message.text}
+
+    def _chat_startStream(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        if not self.streaming:
+            return {"ok": False, "error": "unknown_method"}
+        if not params.get("thread_ts"):
+            return {"ok": False, "error": "invalid_arguments"}
+        recipient = (params.get("recipient_team_id", ""), params.get("recipient_user_id", ""))
+        if params["channel"][0] in "CG" and not all(recipient):
+            return {"ok": False, "error": "missing_recipient_team_id"}
+        message = Message(params["channel"], self._next_ts(), params["thread_ts"], "", [], True, recipient)
+        message.text = _streamed_text(params)
+        self.messages[message.ts] = message
+        return {"ok": True, "channel": message.channel, "ts": message.ts}
+
+    def _chat_appendStream(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        message = self.messages.get(params.get("ts", ""))
+        if message is None or not message.streaming:
+            return {"ok": False, "error": "message_not_in_streaming_state"}
+        message.text += _streamed_text(params)
+        return {"ok": True, "channel": message.channel, "ts": message.ts}
+
+    def _chat_stopStream(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        message = self.messages.get(params.get("ts", ""))
+        if message is None or not message.streaming:
+            return {"ok": False, "error": "message_not_in_streaming_state"}
+        message.text += _streamed_text(params)
+        message.blocks = _blocks(params)
+        message.streaming = False
+        return {"ok": True, "channel": message.channel, "ts": message.ts, "message": {"text": message.text}}
+
+    def _users_info(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        user = params.get("user", "")
+        if not user:
+            return {"ok": False, "error": "user_not_found"}
+        return {
+            "ok": True,
+            "user": {
+                "id": user,
+                "team_id": ws.team_id,
+                "name": user.lower(),
+                "is_admin": user in ws.admins,
+                "is_owner": False,
+                "is_primary_owner": False,
+                "locale": "en-US",
+            },
+        }
+
+    def _oauth_access(self, auth: str, params: dict[str, Any]) -> Response:
+        client_id, client_secret = params.get("client_id"), params.get("client_secret")
+        if auth.startswith("Basic "):
+            client_id, _, client_secret = base64.b64decode(auth[6:]).decode().partition(":")
+        if client_id != CLIENT_ID or client_secret != CLIENT_SECRET:
+            return _error("invalid_client_id")
+        code = params.get("code", "")
+        workspace = self.codes.pop(code, None)
+        if workspace is None:
+            return _error("invalid_code")
+        self.workspaces[workspace.bot_token] = workspace
+        return JSONResponse(
+            {
+                "ok": True,
+                "app_id": APP_ID,
+                "authed_user": {"id": self.installers.pop(code)},
+                "scope": "commands,chat:write,app_mentions:read,im:history,channels:history,users:read",
+                "token_type": "bot",
+                "access_token": workspace.bot_token,
+                "bot_user_id": workspace.bot_user_id,
+                "team": {"id": workspace.team_id, "name": workspace.team_name},
+                "enterprise": None,
+                "is_enterprise_install": False,
+            }
+        )
+
+    def _next_ts(self) -> str:
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+
+def _error(code: str) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": code})
+
+
+def _blocks(params: dict[str, Any]) -> list[dict[str, Any]]:
+    blocks = params.get("blocks") or []
+    return json.loads(blocks) if isinstance(blocks, str) else list(blocks)
+
+
+def _streamed_text(params: dict[str, Any]) -> str:
+    text = str(params.get("markdown_text") or "")
+    chunks = params.get("chunks") or []
+    if isinstance(chunks, str):
+        chunks = json.loads(chunks)
+    for chunk in chunks:
+        if chunk.get("type") == "markdown_text":
+            text += chunk.get("text", "")
+    return text
