@@ -5,9 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from typing import TYPE_CHECKING
 
 from bots.wiring import runtime
 from core.settings import Settings
+
+if TYPE_CHECKING:
+    from bots.telegram.service import TelegramService
 
 
 async def run_serve(settings: Settings) -> int:
@@ -16,7 +20,26 @@ async def run_serve(settings: Settings) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    async with runtime(settings, explicit_port=True) as rt:
+    telegram = _telegram(settings)
+    routes = [telegram.routes] if telegram is not None else []
+    async with runtime(settings, explicit_port=True, extra_routes=routes) as rt:
+        if telegram is not None:
+            await telegram.start(rt.studio)
+            name = telegram.identity.username if telegram.identity else "?"
+            print(f"Telegram bot @{name} is running ({telegram.mode})", flush=True)
         print(f"Serving on {rt.base_url}", flush=True)
-        await stop.wait()
+        try:
+            await stop.wait()
+        finally:
+            if telegram is not None:
+                await telegram.stop()
     return 0
+
+
+def _telegram(settings: Settings) -> TelegramService | None:
+    """The Telegram front door when a token is configured (imported only then)."""
+    if settings.telegram_token is None:
+        return None
+    from bots.telegram.service import TelegramService
+
+    return TelegramService(settings)

@@ -232,6 +232,31 @@ CATALOG: dict[str, dict[Language, str]] = {
     "command_undo": {"en": "Back to the previous version", "pt": "Voltar à versão anterior", "es": "Volver a la versión anterior"},
     "command_history": {"en": "List the site's versions", "pt": "Listar as versões do site", "es": "Ver las versiones del sitio"},
     "command_help": {"en": "What Page Magic can do", "pt": "O que o Page Magic sabe fazer", "es": "Qué sabe hacer Page Magic"},
+    # -- chat front doors with buttons and command menus (Telegram, Slack) --------------
+    "unsupported_content": {
+        "en": "I can only read text for now — stickers, voice notes, photos and files are not something I can use. "
+        "Describe the site in words, e.g. “a bakery in Lisbon with a menu and opening hours”, or send /help.",
+        "pt": "Por agora só leio texto — autocolantes, mensagens de voz, fotos e ficheiros não consigo usar. "
+        "Descreva o site por palavras, por exemplo “uma padaria em Lisboa com menu e horário”, ou envie /help.",
+        "es": "Por ahora solo leo texto — stickers, notas de voz, fotos y archivos no los puedo usar. "
+        "Describe el sitio con palabras, por ejemplo “una panadería en Madrid con menú y horario”, o envía /help.",
+    },
+    "button_publish": {"en": "Publish", "pt": "Publicar", "es": "Publicar"},
+    "button_undo": {"en": "Undo", "pt": "Desfazer", "es": "Deshacer"},
+    "button_open_preview": {"en": "Open preview", "pt": "Abrir pré-visualização", "es": "Abrir vista previa"},
+    "button_open_site": {"en": "Open site", "pt": "Abrir site", "es": "Abrir sitio"},
+    "command_start": {"en": "Start and see what I can do", "pt": "Começar e ver o que sei fazer", "es": "Empezar y ver qué sé hacer"},
+    "command_new": {"en": "Start a new site", "pt": "Começar um site novo", "es": "Empezar un sitio nuevo"},
+    "command_publish": {"en": "Put the site online", "pt": "Pôr o site online", "es": "Poner el sitio en línea"},
+    "command_domain": {
+        "en": "Serve the site at your own domain",
+        "pt": "Servir o site no seu domínio",
+        "es": "Servir el sitio en tu dominio",
+    },
+    "command_usage": {"en": "What you used this month", "pt": "O que usou este mês", "es": "Lo que usaste este mes"},
+    "command_undo": {"en": "Back to the previous version", "pt": "Voltar à versão anterior", "es": "Volver a la versión anterior"},
+    "command_history": {"en": "List the site's versions", "pt": "Listar as versões do site", "es": "Ver las versiones del sitio"},
+    "command_help": {"en": "What Page Magic can do", "pt": "O que o Page Magic sabe fazer", "es": "Qué sabe hacer Page Magic"},
 }
 
 SECTION_LABELS: dict[str, dict[Language, str]] = {

@@ -49,6 +49,23 @@ class Settings(BaseSettings):
         default=5.0, description="How often request and byte counters of served sites are stored."
     )
     plan: Literal["free", "pro", "business"] = Field(default="free", description="Plan of new accounts.")
+    telegram_token: SecretStr | None = Field(
+        default=None, description="Telegram bot token from @BotFather; when set, `pagemagic serve` runs the bot."
+    )
+    telegram_driver: Literal["aiogram", "ptb"] = Field(
+        default="aiogram", description="Telegram library: aiogram 3 (default) or python-telegram-bot 22."
+    )
+    telegram_webhook_url: str | None = Field(
+        default=None, description="Public HTTPS URL Telegram posts updates to; unset means long polling."
+    )
+    telegram_webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="Value of X-Telegram-Bot-Api-Secret-Token the webhook requires; default: random per start.",
+    )
+    telegram_api_base: str = Field(
+        default="https://api.telegram.org",
+        description="Bot API server (a self-hosted telegram-bot-api, or a test stand-in).",
+    )
 
     @field_validator("home")
     @classmethod

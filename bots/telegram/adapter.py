@@ -1,0 +1,208 @@
+"""The Telegram adapter: updates in, Studio calls, events out as Telegram messages.
+
+Both drivers call ``handle_message`` and ``handle_callback`` with neutral
+updates and give the adapter a ``BotApi``; this module decides what is
+addressed to us, which language to answer in, how progress streams and what
+the final message and its buttons look like. What a message *means* is
+Studio's business.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections import OrderedDict
+
+from bots.telegram.commands import register_commands
+from bots.telegram.limiter import RateLimiter
+from bots.telegram.outbox import Outbox
+from bots.telegram.port import (
+    BotApi,
+    BotIdentity,
+    ChatUnreachable,
+    IncomingCallback,
+    IncomingMessage,
+    Keyboard,
+    Sender,
+    TelegramError,
+)
+from bots.telegram.progress import Progress
+from bots.telegram.render import (
+    CALLBACK_COMMANDS,
+    final_line,
+    is_progress,
+    keyboard_for,
+    progress_line,
+    split_html,
+)
+from core.events import Event, GenerationStarted, SectionReady
+from core.language import detect_language
+from core.messages import say
+from core.site.values import Language
+from core.storage.records import ChatRef
+from core.studio import Studio
+
+log = logging.getLogger("pagemagic.telegram")
+PLATFORM = "telegram"
+_SEEN_KEPT = 20_000
+
+
+def language_of(code: str | None) -> Language | None:
+    """Telegram's IETF tag (``pt-BR``, ``es-419``, ``en``) as one of our languages, if we speak it."""
+    prefix = (code or "").split("-", 1)[0].lower()
+    if prefix in ("pt", "en", "es"):
+        return prefix  # type: ignore[return-value]
+    return None
+
+
+class TelegramAdapter:
+    def __init__(
+        self,
+        studio: Studio,
+        api: BotApi,
+        limiter: RateLimiter | None = None,
+        *,
+        identity: BotIdentity | None = None,
+        drafts: bool = True,
+    ) -> None:
+        self.studio = studio
+        self.api = api
+        self.outbox = Outbox(api, limiter or RateLimiter())
+        self.drafts = drafts  # sendMessageDraft in private chats; off means edit-in-place everywhere
+        self._identity = identity
+        self._seen: OrderedDict[int, None] = OrderedDict()
+        self._draft_ids = itertools.count(1)
+
+    async def identity(self) -> BotIdentity:
+        if self._identity is None:
+            self._identity = await self.api.get_me()
+        return self._identity
+
+    async def register_commands(self) -> None:
+        """``setMyCommands``: the menu in the default language and in pt, en and es."""
+        await register_commands(self.api)
+
+    # -- updates ---------------------------------------------------------------------------
+
+    async def handle_message(self, incoming: IncomingMessage) -> None:
+        if not self._first_time(incoming.update_id) or incoming.chat_kind == "channel":
+            return
+        group = incoming.chat_kind != "private"
+        text = incoming.text
+        if group:
+            text = await self._addressed(incoming)
+            if text is None:
+                return
+        chat = self._chat(incoming.chat_id, incoming.sender)
+        if incoming.text is None:
+            language = chat.language or "en"
+            await self._send_final(incoming.chat_id, group, say(language, "unsupported_content"), None)
+            return
+        assert text is not None
+        await self._converse(chat, incoming.chat_id, group, text)
+
+    async def handle_callback(self, incoming: IncomingCallback) -> None:
+        if not self._first_time(incoming.update_id):
+            return
+        try:
+            await self.api.answer_callback(incoming.callback_id)
+        except TelegramError as error:  # an unanswered spinner is cosmetic; the press still counts
+            log.info("callback answer failed: %s", error.code)
+        command = CALLBACK_COMMANDS.get(incoming.data)
+        if command is None:
+            return
+        chat = self._chat(incoming.chat_id, incoming.sender)
+        await self._converse(chat, incoming.chat_id, incoming.chat_kind != "private", command)
+
+    # -- one exchange ------------------------------------------------------------------------
+
+    async def _converse(self, chat: ChatRef, chat_id: int, group: bool, text: str) -> None:
+        """Stream Studio's events for one message; every event is consumed even if the chat is gone,
+        so a user who blocked the bot still gets their site stored."""
+        draft_id = next(self._draft_ids) if self.drafts and not group else None
+        progress = Progress(self.outbox, chat_id, group, draft_id)
+        language: Language = chat.language or detect_language(text)
+        shown: list[str] = []
+        finals: list[Event] = []
+        if not text.startswith("/"):
+            await self._typing(chat_id)
+        async for event in self.studio.message(chat, text):
+            if isinstance(event, GenerationStarted):
+                language = event.language
+            if is_progress(event):
+                progress.add(progress_line(event))
+                if isinstance(event, SectionReady):
+                    shown.append(progress_line(event))
+            else:
+                finals.append(event)
+        await progress.finish()
+        if progress.drafts_unavailable:
+            self.drafts = False
+        if progress.unreachable or not finals:
+            return
+        keyboard: Keyboard | None = None
+        for event in finals:
+            keyboard = keyboard_for(event, language) or keyboard
+        body = "\n".join(shown + ([""] if shown else []) + [final_line(e) for e in finals])
+        await self._send_final(chat_id, group, body, keyboard, progress.message_id)
+
+    async def _send_final(
+        self, chat_id: int, group: bool, text: str, keyboard: Keyboard | None, edit_id: int | None = None
+    ) -> None:
+        """The lasting answer; long texts are split, and the buttons go under the last part."""
+        chunks = split_html(text)
+        try:
+            for number, chunk in enumerate(chunks):
+                buttons = keyboard if number == len(chunks) - 1 else None
+                if number == 0 and edit_id is not None:
+                    await self.outbox.edit(chat_id, group, edit_id, chunk, buttons)
+                else:
+                    await self.outbox.send(chat_id, group, chunk, buttons)
+        except ChatUnreachable:
+            log.info("chat %s blocked the bot or removed it; nothing more is sent there", chat_id)
+        except TelegramError as error:
+            log.warning("could not deliver an answer to chat %s: %s", chat_id, error.code)
+
+    async def _typing(self, chat_id: int) -> None:
+        try:
+            await self.outbox.typing(chat_id)
+        except TelegramError as error:
+            log.debug("typing action failed: %s", error.code)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    async def _addressed(self, incoming: IncomingMessage) -> str | None:
+        """In a group: the text meant for us (a command, a mention, a reply to us), else None."""
+        me = await self.identity()
+        text = incoming.text
+        if incoming.reply_to_bot:
+            return text if text is not None else ""
+        if text is None:
+            return None
+        if text.startswith("/"):
+            head = text.split(maxsplit=1)[0]
+            target = head.partition("@")[2]
+            return text if not target or target.lower() == me.username.lower() else None
+        mention = re.compile(rf"@{re.escape(me.username)}\b", re.IGNORECASE)
+        if mention.search(text):
+            return mention.sub("", text).strip()
+        return None
+
+    def _chat(self, chat_id: int, sender: Sender) -> ChatRef:
+        return ChatRef(
+            platform=PLATFORM,
+            chat_id=str(chat_id),
+            user_id=str(sender.id),
+            user_name=sender.name,
+            language=language_of(sender.language_code),
+        )
+
+    def _first_time(self, update_id: int) -> bool:
+        """Telegram redelivers an update it thinks we missed; each one is handled once."""
+        if update_id in self._seen:
+            return False
+        self._seen[update_id] = None
+        if len(self._seen) > _SEEN_KEPT:
+            self._seen.popitem(last=False)
+        return True

@@ -1,0 +1,140 @@
+"""The neutral side of the Telegram boundary: what drivers hand the adapter, and what it asks of them.
+
+Drivers turn their library's ``Update`` into ``IncomingMessage`` or
+``IncomingCallback`` and implement ``BotApi`` with their library's ``Bot``.
+Library exceptions are mapped into the small tree below at that boundary, so
+the adapter never sees an aiogram or telegram type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from core.errors import PageMagicError
+
+ChatKind = Literal["private", "group", "supergroup", "channel"]
+
+
+@dataclass(frozen=True)
+class BotIdentity:
+    id: int
+    username: str
+
+
+@dataclass(frozen=True)
+class Sender:
+    id: int
+    name: str
+    language_code: str | None
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """A message someone sent; ``text`` is None for stickers, voice, files and the like."""
+
+    update_id: int
+    chat_id: int
+    chat_kind: ChatKind
+    message_id: int
+    sender: Sender
+    text: str | None
+    content: str = "text"  # "text", "sticker", "voice", "document", "photo", ...
+    reply_to_bot: bool = False
+
+
+@dataclass(frozen=True)
+class IncomingCallback:
+    """A press on one of our inline buttons."""
+
+    update_id: int
+    callback_id: str
+    chat_id: int
+    chat_kind: ChatKind
+    sender: Sender
+    data: str
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button: either ``callback`` data or a ``url`` to open."""
+
+    label: str
+    callback: str | None = None
+    url: str | None = None
+
+
+Keyboard = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True)
+class BotCommand:
+    command: str
+    description: str
+
+
+class BotApi(Protocol):
+    """The Bot API methods the adapter uses; text is always HTML with everything escaped."""
+
+    async def get_me(self) -> BotIdentity: ...
+
+    async def send_message(self, chat_id: int, html: str, keyboard: Keyboard | None = None) -> int: ...
+
+    async def edit_message(
+        self, chat_id: int, message_id: int, html: str, keyboard: Keyboard | None = None
+    ) -> None: ...
+
+    async def send_draft(self, chat_id: int, draft_id: int, html: str) -> None: ...
+
+    async def answer_callback(self, callback_id: str, text: str | None = None) -> None: ...
+
+    async def send_typing(self, chat_id: int) -> None: ...
+
+    async def set_commands(self, commands: list[BotCommand], language_code: str | None) -> None: ...
+
+    async def set_webhook(self, url: str, secret: str, allowed_updates: list[str]) -> None: ...
+
+    async def delete_webhook(self) -> None: ...
+
+
+# -- the error tree at the boundary ------------------------------------------------------
+
+
+class TelegramError(PageMagicError):
+    """A Bot API call failed; subclasses say how the adapter should react."""
+
+    code = "telegram_failed"
+
+
+class TelegramTokenRejected(TelegramError):
+    """The Bot API refused the token (401), or it is not shaped like one: start-up must stop."""
+
+    code = "telegram_token_rejected"
+
+
+class ChatUnreachable(TelegramError):
+    """403: the user blocked the bot, or it was removed from the group. Their site is kept."""
+
+    code = "telegram_chat_unreachable"
+
+
+class RetryAfter(TelegramError):
+    """429: Telegram asks us to wait ``retry_after`` seconds before the next call."""
+
+    code = "telegram_retry_after"
+
+    def __init__(self, retry_after: float, detail: str = "") -> None:
+        super().__init__(detail or f"retry after {retry_after}s", retry_after=retry_after)
+        self.retry_after = retry_after
+
+
+class BadRequest(TelegramError):
+    """400 and other refusals: the request itself was wrong (message too long, not modified, ...)."""
+
+    code = "telegram_bad_request"
+
+
+class MethodUnavailable(TelegramError):
+    """The Bot API server does not know the method (an older self-hosted server and ``sendMessageDraft``)."""
+
+    code = "telegram_method_unavailable"

@@ -1,0 +1,150 @@
+"""Running the Telegram bot inside ``pagemagic serve``: connect, register commands, poll or take webhooks.
+
+Long polling when only ``PAGEMAGIC_TELEGRAM_TOKEN`` is set; webhook mode when
+``PAGEMAGIC_TELEGRAM_WEBHOOK_URL`` is set too. The webhook endpoint lives on
+the same Starlette app as previews and sites, answers at once and handles the
+update in the background (Telegram redelivers what is not answered quickly).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import secrets
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from bots.telegram.adapter import TelegramAdapter
+from bots.telegram.limiter import RateLimiter
+from bots.telegram.port import BotApi, BotIdentity, TelegramError, TelegramTokenRejected
+from core.settings import Settings
+from core.storage.store import Store
+from core.studio import Studio
+
+log = logging.getLogger("pagemagic.telegram")
+ALLOWED_UPDATES = ["message", "callback_query"]
+DEFAULT_WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+class Driver(Protocol):
+    @property
+    def api(self) -> BotApi: ...
+
+    async def connect(self) -> None: ...
+    def mount(self, adapter: TelegramAdapter) -> None: ...
+    async def start_polling(self, allowed_updates: list[str]) -> None: ...
+    async def start_webhook(self) -> None: ...
+    async def feed(self, update: dict[str, Any]) -> None: ...
+    async def close(self) -> None: ...
+
+
+def build_driver(settings: Settings) -> Driver:
+    """The library ``PAGEMAGIC_TELEGRAM_DRIVER`` names; each is imported only when chosen."""
+    assert settings.telegram_token is not None
+    token = settings.telegram_token.get_secret_value()
+    if settings.telegram_driver == "ptb":
+        from bots.telegram.ptb_driver import PtbDriver
+
+        return PtbDriver(token, settings.telegram_api_base, polling=settings.telegram_webhook_url is None)
+    from bots.telegram.aiogram_driver import AiogramDriver
+
+    return AiogramDriver(token, settings.telegram_api_base)
+
+
+class TelegramService:
+    def __init__(self, settings: Settings, limiter: RateLimiter | None = None) -> None:
+        self.settings = settings
+        self.limiter = limiter or RateLimiter()
+        self.webhook_url = settings.telegram_webhook_url
+        secret = settings.telegram_webhook_secret
+        self._secret = secret.get_secret_value() if secret is not None else secrets.token_urlsafe(32)
+        self.webhook_path = (
+            (urlsplit(self.webhook_url).path or DEFAULT_WEBHOOK_PATH) if self.webhook_url else ""
+        )
+        self.driver: Driver | None = None
+        self.adapter: TelegramAdapter | None = None
+        self.identity: BotIdentity | None = None
+        self._handling: set[asyncio.Task[None]] = set()
+
+    @property
+    def mode(self) -> str:
+        return "webhook" if self.webhook_url else "polling"
+
+    def routes(self, studio: Studio, store: Store) -> list[BaseRoute]:
+        """For ``runtime(extra_routes=[service.routes])``: the webhook endpoint, in webhook mode."""
+        if not self.webhook_url:
+            return []
+        return [Route(self.webhook_path, self._webhook, methods=["POST"])]
+
+    async def start(self, studio: Studio) -> None:
+        """Connect (a refused token stops here, clearly), register commands, then poll or set the webhook."""
+        driver = build_driver(self.settings)
+        try:
+            await driver.connect()
+            self.identity = await driver.api.get_me()
+        except TelegramTokenRejected as error:
+            await driver.close()
+            raise TelegramTokenRejected(
+                f"the Bot API at {self.settings.telegram_api_base} refused PAGEMAGIC_TELEGRAM_TOKEN "
+                f"({error.detail}); check the token @BotFather gave you"
+            ) from error
+        except TelegramError as error:
+            await driver.close()
+            raise TelegramError(
+                f"cannot reach the Bot API at {self.settings.telegram_api_base}: {error.detail}"
+            ) from error
+        adapter = TelegramAdapter(studio, driver.api, self.limiter, identity=self.identity)
+        driver.mount(adapter)
+        await adapter.register_commands()
+        if self.webhook_url:
+            await driver.api.set_webhook(self.webhook_url, self._secret, ALLOWED_UPDATES)
+            await driver.start_webhook()
+        else:
+            await driver.api.delete_webhook()  # getUpdates is refused while a webhook is set
+            await driver.start_polling(ALLOWED_UPDATES)
+        self.driver, self.adapter = driver, adapter
+
+    async def stop(self, grace: float = 5.0) -> None:
+        """Stop taking updates, let running answers finish for ``grace`` seconds, then close."""
+        driver, self.driver = self.driver, None
+        if self._handling:
+            _done, pending = await asyncio.wait(self._handling, timeout=grace)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        if driver is not None:
+            await driver.close()
+
+    async def _webhook(self, request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self._secret.encode()):
+            return JSONResponse({"ok": False, "error": "unauthorized"}, status_code=401)
+        driver = self.driver
+        if driver is None:
+            return JSONResponse({"ok": False, "error": "starting"}, status_code=503)
+        try:
+            update = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError):
+            return JSONResponse({"ok": False, "error": "not JSON"}, status_code=400)
+        if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
+            return JSONResponse({"ok": False, "error": "not an update"}, status_code=400)
+        task = asyncio.create_task(self._feed(driver, update))
+        self._handling.add(task)
+        task.add_done_callback(self._handling.discard)
+        return Response(status_code=200)
+
+    @staticmethod
+    async def _feed(driver: Driver, update: dict[str, Any]) -> None:
+        with contextlib.suppress(asyncio.CancelledError):
+            try:
+                await driver.feed(update)
+            except Exception:  # one bad update must not take the endpoint down; the library logged it
+                log.exception("update %s could not be handled", update.get("update_id"))
