@@ -6,7 +6,7 @@ from billing.plans import METRICS, billing_period, plan_named
 from core.errors import QuotaExceeded
 from core.ports import MetricUsage, UsageMeter, UsageSummary
 from core.storage.store import Store
-from core.storage.tables import utcnow
+from core.storage.tables import UserRow, utcnow
 
 
 class PlanQuotas:
@@ -16,12 +16,13 @@ class PlanQuotas:
         self._store = store
         self._meter = meter
 
-    async def _used(self, user_id: int) -> tuple[str, dict[str, int]]:
+    async def plan_of(self, user_id: int) -> str:
         async with self._store.session() as session:
-            from core.storage.tables import UserRow
-
             user = await session.get(UserRow, user_id)
-            plan_name = user.plan if user is not None else "free"
+            return user.plan if user is not None else "free"
+
+    async def _used(self, user_id: int) -> tuple[str, dict[str, int]]:
+        plan_name = await self.plan_of(user_id)
         start, end = billing_period(utcnow())
         totals = await self._store.usage_totals(user_id, start, end)
         totals["published_sites"] = await self._store.published_site_count(user_id)

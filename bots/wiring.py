@@ -20,6 +20,7 @@ from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
 from core.studio import Studio, StudioConfig
+from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
 from hosting.server import SiteServer
@@ -38,6 +39,11 @@ class Runtime:
 
 
 def build_generator(settings: Settings) -> SiteGenerator:
+    """The OpenAI-compatible client when an endpoint is configured, else the offline generator."""
+    if settings.llm_base_url:
+        from core.llm.remote import RemoteConfig, RemoteGenerator
+
+        return RemoteGenerator(RemoteConfig.from_settings(settings))
     return OfflineGenerator(delay=settings.generator_delay)
 
 
@@ -63,6 +69,8 @@ async def runtime(
     hosting = LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
     meter = StoreUsageMeter(store)
     quotas = PlanQuotas(store, meter)
+    runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of)
+    queue = InProcessQueue(runner)
     studio = Studio(
         store=store,
         generator=build_generator(settings),
@@ -70,6 +78,7 @@ async def runtime(
         previews=drafts,
         meter=meter,
         quotas=quotas,
+        queue=queue,
         config=StudioConfig(
             max_message_chars=settings.max_message_chars,
             preview_ttl=timedelta(hours=settings.preview_ttl_hours),
@@ -84,11 +93,18 @@ async def runtime(
     server = BackgroundServer(app, sock)
     await server.start()
     flusher = asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))
+    recovery = asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds))
     try:
         yield Runtime(settings, store, studio, base_url, server, meter)
     finally:
+        recovery.cancel()
+        await queue.drain()
         flusher.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await flusher
+        for task in (recovery, flusher):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         await server.stop()
+        close_generator = getattr(studio.generator, "aclose", None)
+        if close_generator is not None:
+            await close_generator()
         await store.close()

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from core.errors import UnknownCommand
 
-COMMANDS: tuple[str, ...] = ("start", "help", "new", "undo", "history", "publish", "domain", "usage")
+COMMANDS: tuple[str, ...] = (
+    "start", "help", "new", "undo", "history", "publish", "unpublish", "domain", "usage",
+)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,10 @@ class NoSiteYet(PageMagicError):
     code = "no_site"
 
 
+class NotPublished(PageMagicError):
+    code = "not_published"
+
+
 class NothingToUndo(PageMagicError):
     code = "nothing_to_undo"
 
@@ -81,6 +85,18 @@ class GenerationFailed(PageMagicError):
 
 class PublishFailed(PageMagicError):
     code = "publish_failed"
+
+
+class RolledBack(PageMagicError):
+    """The new version failed after it started; the previous one was restored and still serves."""
+
+    code = "publish_rolled_back"
+
+
+class BackendUnavailable(PageMagicError):
+    """The hosting backend (Docker engine, registry) cannot be reached; the job will be retried."""
+
+    code = "backend_unavailable"
 
 
 class StorageUnavailable(PageMagicError):

@@ -59,6 +59,14 @@ class Cancelled:
 
 
 @dataclass(frozen=True)
+class PublishProgress:
+    """A publish job moved: queued, building, pushing, deploying (then Published or Failed)."""
+
+    state: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Published:
     url: str
     version: int
@@ -128,6 +136,7 @@ Event = Union[
     SiteChanged,
     PreviewReady,
     Cancelled,
+    PublishProgress,
     Published,
     DomainStatus,
     UsageReport,

@@ -61,6 +61,41 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "Versão {version} publicada: {url}",
         "es": "Versión {version} publicada: {url}",
     },
+    "publish_queued": {
+        "en": "Publishing version {version}: queued…",
+        "pt": "A publicar a versão {version}: em fila…",
+        "es": "Publicando la versión {version}: en cola…",
+    },
+    "publish_building": {
+        "en": "Building the site image…",
+        "pt": "A construir a imagem do site…",
+        "es": "Construyendo la imagen del sitio…",
+    },
+    "publish_pushing": {
+        "en": "Uploading the image to the registry…",
+        "pt": "A enviar a imagem para o registo…",
+        "es": "Subiendo la imagen al registro…",
+    },
+    "publish_deploying": {
+        "en": "Deploying (rolling update, the current version keeps serving)…",
+        "pt": "A implementar (atualização gradual, a versão atual continua a servir)…",
+        "es": "Desplegando (actualización gradual, la versión actual sigue sirviendo)…",
+    },
+    "publish_retrying": {
+        "en": "The hosting service is not reachable right now ({detail}); the publish is kept and will be retried.",
+        "pt": "O serviço de alojamento não está acessível agora ({detail}); a publicação fica guardada e será repetida.",
+        "es": "El servicio de alojamiento no está accesible ahora ({detail}); la publicación se guarda y se reintentará.",
+    },
+    "publish_still_running": {
+        "en": "Publishing is still running in the background (state: {state}). Send /publish again later to see the result.",
+        "pt": "A publicação continua em segundo plano (estado: {state}). Envie /publish mais tarde para ver o resultado.",
+        "es": "La publicación sigue en segundo plano (estado: {state}). Envía /publish más tarde para ver el resultado.",
+    },
+    "unpublished": {
+        "en": "“{name}” is offline now; its address and domains no longer answer. /publish puts it back.",
+        "pt": "“{name}” está agora offline; o endereço e os domínios deixaram de responder. /publish volta a publicá-lo.",
+        "es": "“{name}” ya está fuera de línea; su dirección y dominios dejaron de responder. /publish lo vuelve a publicar.",
+    },
     "published_domains": {
         "en": "Also served for: {domains}",
         "pt": "Também servido em: {domains}",
@@ -118,17 +153,17 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "Describe a site in a sentence and I'll build it, section by section, with a live preview. "
         "Then refine it in plain words (“make it dark green”, “add a FAQ”, “move the menu to the top”).\n"
         "Commands:\n/new — start a new site\n/undo — back to the previous version\n/history — list versions\n"
-        "/publish — put the site online\n/domain NAME — serve it at your own domain\n/usage — what you used this month\n"
+        "/publish — put the site online\n/unpublish — take it offline\n/domain NAME — serve it at your own domain\n/usage — what you used this month\n"
         "/help — this message",
         "pt": "Descreva um site numa frase e eu construo-o, secção a secção, com pré-visualização ao vivo. "
         "Depois afine-o por palavras (“deixa-o verde escuro”, “adiciona perguntas frequentes”, “move o menu para o topo”).\n"
         "Comandos:\n/new — começar um site novo\n/undo — voltar à versão anterior\n/history — listar versões\n"
-        "/publish — pôr o site online\n/domain NOME — servi-lo no seu domínio\n/usage — o que usou este mês\n"
+        "/publish — pôr o site online\n/unpublish — tirá-lo do ar\n/domain NOME — servi-lo no seu domínio\n/usage — o que usou este mês\n"
         "/help — esta mensagem",
         "es": "Describe un sitio en una frase y lo construyo, sección a sección, con vista previa en vivo. "
         "Después ajústalo con tus palabras (“ponlo verde oscuro”, “añade preguntas frecuentes”, “mueve el menú arriba”).\n"
         "Comandos:\n/new — empezar un sitio nuevo\n/undo — volver a la versión anterior\n/history — ver versiones\n"
-        "/publish — publicar el sitio\n/domain NOMBRE — servirlo en tu dominio\n/usage — lo que usaste este mes\n"
+        "/publish — publicar el sitio\n/unpublish — desconectarlo\n/domain NOMBRE — servirlo en tu dominio\n/usage — lo que usaste este mes\n"
         "/help — este mensaje",
     },
     # Errors: what happened and what to do.
@@ -192,6 +227,21 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "A publicação falhou ({detail}). A versão anterior continua online; tente /publish de novo.",
         "es": "La publicación falló ({detail}). La versión anterior sigue en línea; prueba /publish de nuevo.",
     },
+    "error_publish_rolled_back": {
+        "en": "The new version failed its health check and was rolled back; the previous version is still online. Details: {detail}",
+        "pt": "A nova versão falhou a verificação de saúde e foi revertida; a versão anterior continua online. Detalhes: {detail}",
+        "es": "La nueva versión falló la comprobación de salud y se revirtió; la versión anterior sigue en línea. Detalles: {detail}",
+    },
+    "error_backend_unavailable": {
+        "en": "The hosting service is not reachable ({detail}). Nothing was lost; try again in a moment.",
+        "pt": "O serviço de alojamento não está acessível ({detail}). Nada se perdeu; tente daqui a pouco.",
+        "es": "El servicio de alojamiento no está accesible ({detail}). No se perdió nada; inténtalo en un momento.",
+    },
+    "error_not_published": {
+        "en": "This site is not published, so there is nothing to take offline.",
+        "pt": "Este site não está publicado, por isso não há nada para tirar do ar.",
+        "es": "Este sitio no está publicado, así que no hay nada que desconectar.",
+    },
     "error_concurrent_change": {
         "en": "The site changed in another chat at the same moment. Nothing was lost; send your request again to apply it to the newest version.",
         "pt": "O site foi alterado noutra conversa ao mesmo tempo. Nada se perdeu; envie o pedido de novo para o aplicar à versão mais recente.",
@@ -201,6 +251,60 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "I can't reach the database right now. Nothing was lost; try again in a moment.",
         "pt": "Não consigo aceder à base de dados neste momento. Nada se perdeu; tente daqui a pouco.",
         "es": "No puedo acceder a la base de datos ahora mismo. No se perdió nada; inténtalo en un momento.",
+    },
+    # The AI model (PAGEMAGIC_LLM_*): what went wrong, and that nothing was lost.
+    "section_skipped": {
+        "en": "I couldn't write the {label} section: the AI model's answer kept failing the site's rules, even after asking it again. "
+        "Every other section is kept; ask me to add it again if you want it.",
+        "pt": "Não consegui escrever a secção {label}: a resposta do modelo de IA continuou a falhar as regras do site, mesmo depois de lhe pedir de novo. "
+        "Todas as outras secções ficam; peça-me para a adicionar de novo se a quiser.",
+        "es": "No pude escribir la sección {label}: la respuesta del modelo de IA siguió sin cumplir las reglas del sitio, incluso tras pedírsela de nuevo. "
+        "Las demás secciones se mantienen; pídeme que la añada otra vez si la quieres.",
+    },
+    "edit_skipped": {
+        "en": "One change ({label}) couldn't be made: the AI model's answer for it kept failing the site's rules. The other changes were applied.",
+        "pt": "Uma alteração ({label}) não pôde ser feita: a resposta do modelo de IA continuou a falhar as regras do site. As outras alterações foram aplicadas.",
+        "es": "Un cambio ({label}) no se pudo hacer: la respuesta del modelo de IA siguió sin cumplir las reglas del sitio. Los demás cambios se aplicaron.",
+    },
+    "error_model_unavailable": {
+        "en": "The AI model isn't answering right now ({detail}). Your site is unchanged; try again in a minute.",
+        "pt": "O modelo de IA não está a responder neste momento ({detail}). O seu site não mudou; tente daqui a um minuto.",
+        "es": "El modelo de IA no responde ahora mismo ({detail}). Tu sitio no cambió; inténtalo en un minuto.",
+    },
+    "error_model_busy": {
+        "en": "The AI model is busy. Your site is unchanged; try again in about {retry_after} seconds.",
+        "pt": "O modelo de IA está ocupado. O seu site não mudou; tente daqui a cerca de {retry_after} segundos.",
+        "es": "El modelo de IA está ocupado. Tu sitio no cambió; inténtalo en unos {retry_after} segundos.",
+    },
+    "error_model_rejected": {
+        "en": "The AI service refused the request ({detail}). Your site is unchanged; if it keeps happening, tell the operator.",
+        "pt": "O serviço de IA recusou o pedido ({detail}). O seu site não mudou; se continuar a acontecer, avise o operador.",
+        "es": "El servicio de IA rechazó la petición ({detail}). Tu sitio no cambió; si sigue pasando, avisa al operador.",
+    },
+    "error_model_timeout": {
+        "en": "The AI model took too long to answer. Your site is unchanged; please try again.",
+        "pt": "O modelo de IA demorou demasiado a responder. O seu site não mudou; tente de novo.",
+        "es": "El modelo de IA tardó demasiado en responder. Tu sitio no cambió; inténtalo de nuevo.",
+    },
+    "error_model_dropped": {
+        "en": "The connection to the AI model dropped in the middle of the answer. Nothing half-done was saved; your site is as it was. Please try again.",
+        "pt": "A ligação ao modelo de IA caiu a meio da resposta. Nada ficou guardado a meio; o seu site está como estava. Tente de novo.",
+        "es": "La conexión con el modelo de IA se cortó a mitad de la respuesta. No se guardó nada a medias; tu sitio está como estaba. Inténtalo de nuevo.",
+    },
+    "error_model_truncated": {
+        "en": "The AI model's answer was cut off before it was complete (it hit its length limit). Nothing was saved; try asking for fewer sections.",
+        "pt": "A resposta do modelo de IA foi cortada antes de terminar (atingiu o limite de tamanho). Nada foi guardado; tente pedir menos secções.",
+        "es": "La respuesta del modelo de IA se cortó antes de terminar (llegó a su límite de longitud). No se guardó nada; prueba a pedir menos secciones.",
+    },
+    "error_model_malformed": {
+        "en": "The AI model answered with something that isn't valid site data ({detail}). Nothing was saved; please try again.",
+        "pt": "O modelo de IA respondeu com algo que não são dados de site válidos ({detail}). Nada foi guardado; tente de novo.",
+        "es": "El modelo de IA respondió con algo que no son datos de sitio válidos ({detail}). No se guardó nada; inténtalo de nuevo.",
+    },
+    "error_model_refused": {
+        "en": "The AI model declined this request (“{reason}”). Your site is unchanged; try describing it differently.",
+        "pt": "O modelo de IA recusou este pedido (“{reason}”). O seu site não mudou; tente descrevê-lo de outra forma.",
+        "es": "El modelo de IA rechazó esta petición (“{reason}”). Tu sitio no cambió; prueba a describirlo de otra manera.",
     },
     "error_internal": {
         "en": "Something went wrong on our side. Your site and history are safe; please try again.",
@@ -232,31 +336,68 @@ CATALOG: dict[str, dict[Language, str]] = {
     "command_undo": {"en": "Back to the previous version", "pt": "Voltar à versão anterior", "es": "Volver a la versión anterior"},
     "command_history": {"en": "List the site's versions", "pt": "Listar as versões do site", "es": "Ver las versiones del sitio"},
     "command_help": {"en": "What Page Magic can do", "pt": "O que o Page Magic sabe fazer", "es": "Qué sabe hacer Page Magic"},
-    # -- chat front doors with buttons and command menus (Telegram, Slack) --------------
-    "unsupported_content": {
-        "en": "I can only read text for now — stickers, voice notes, photos and files are not something I can use. "
-        "Describe the site in words, e.g. “a bakery in Lisbon with a menu and opening hours”, or send /help.",
-        "pt": "Por agora só leio texto — autocolantes, mensagens de voz, fotos e ficheiros não consigo usar. "
-        "Descreva o site por palavras, por exemplo “uma padaria em Lisboa com menu e horário”, ou envie /help.",
-        "es": "Por ahora solo leo texto — stickers, notas de voz, fotos y archivos no los puedo usar. "
-        "Describe el sitio con palabras, por ejemplo “una panadería en Madrid con menú y horario”, o envía /help.",
+    # Slack: what only the Slack app says (its commands are written after the slash command).
+    "slack_help": {
+        "en": "Describe a site and I'll build it in a thread of this channel, section by section, with a live preview. "
+        "Reply in the thread to refine it (“make it dark green”, “add a FAQ”).\n"
+        "`{command} describe TEXT` (or just `{command} TEXT`) — describe or refine the site\n"
+        "`{command} publish` — put it online\n`{command} domain NAME` — serve it at your domain\n"
+        "`{command} undo` — back to the previous version\n`{command} history` — list versions\n"
+        "`{command} new` — start a new site\n`{command} usage` — what you used this month\n`{command} help` — this message",
+        "pt": "Descreva um site e eu construo-o numa conversa deste canal, secção a secção, com pré-visualização ao vivo. "
+        "Responda na conversa para o afinar (“deixa-o verde escuro”, “adiciona perguntas frequentes”).\n"
+        "`{command} describe TEXTO` (ou só `{command} TEXTO`) — descrever ou afinar o site\n"
+        "`{command} publish` — pô-lo online\n`{command} domain NOME` — servi-lo no seu domínio\n"
+        "`{command} undo` — voltar à versão anterior\n`{command} history` — listar versões\n"
+        "`{command} new` — começar um site novo\n`{command} usage` — o que usou este mês\n`{command} help` — esta mensagem",
+        "es": "Describe un sitio y lo construyo en un hilo de este canal, sección a sección, con vista previa en vivo. "
+        "Responde en el hilo para ajustarlo (“ponlo verde oscuro”, “añade preguntas frecuentes”).\n"
+        "`{command} describe TEXTO` (o solo `{command} TEXTO`) — describir o ajustar el sitio\n"
+        "`{command} publish` — publicarlo\n`{command} domain NOMBRE` — servirlo en tu dominio\n"
+        "`{command} undo` — volver a la versión anterior\n`{command} history` — ver versiones\n"
+        "`{command} new` — empezar un sitio nuevo\n`{command} usage` — lo que usaste este mes\n`{command} help` — este mensaje",
     },
-    "button_publish": {"en": "Publish", "pt": "Publicar", "es": "Publicar"},
-    "button_undo": {"en": "Undo", "pt": "Desfazer", "es": "Deshacer"},
-    "button_open_preview": {"en": "Open preview", "pt": "Abrir pré-visualização", "es": "Abrir vista previa"},
-    "button_open_site": {"en": "Open site", "pt": "Abrir site", "es": "Abrir sitio"},
-    "command_start": {"en": "Start and see what I can do", "pt": "Começar e ver o que sei fazer", "es": "Empezar y ver qué sé hacer"},
-    "command_new": {"en": "Start a new site", "pt": "Começar um site novo", "es": "Empezar un sitio nuevo"},
-    "command_publish": {"en": "Put the site online", "pt": "Pôr o site online", "es": "Poner el sitio en línea"},
-    "command_domain": {
-        "en": "Serve the site at your own domain",
-        "pt": "Servir o site no seu domínio",
-        "es": "Servir el sitio en tu dominio",
+    "slack_unknown_subcommand": {
+        "en": "I don't know `{command} {word}`. Here is what I can do:",
+        "pt": "Não conheço `{command} {word}`. Isto é o que sei fazer:",
+        "es": "No conozco `{command} {word}`. Esto es lo que sé hacer:",
     },
-    "command_usage": {"en": "What you used this month", "pt": "O que usou este mês", "es": "Lo que usaste este mes"},
-    "command_undo": {"en": "Back to the previous version", "pt": "Voltar à versão anterior", "es": "Volver a la versión anterior"},
-    "command_history": {"en": "List the site's versions", "pt": "Listar as versões do site", "es": "Ver las versiones del sitio"},
-    "command_help": {"en": "What Page Magic can do", "pt": "O que o Page Magic sabe fazer", "es": "Qué sabe hacer Page Magic"},
+    "slack_requested": {
+        "en": "<@{user}> asked for a site: {text}",
+        "pt": "<@{user}> pediu um site: {text}",
+        "es": "<@{user}> pidió un sitio: {text}",
+    },
+    "slack_button_preview": {"en": "Open preview", "pt": "Abrir pré-visualização", "es": "Abrir vista previa"},
+    "slack_button_publish": {"en": "Publish", "pt": "Publicar", "es": "Publicar"},
+    "slack_button_undo": {"en": "Undo", "pt": "Desfazer", "es": "Deshacer"},
+    "slack_button_open_site": {"en": "Open site", "pt": "Abrir site", "es": "Abrir sitio"},
+    "slack_version": {
+        "en": "“{name}” · version {version}",
+        "pt": "“{name}” · versão {version}",
+        "es": "“{name}” · versión {version}",
+    },
+    "slack_admins_only": {
+        "en": "Only workspace admins can publish or change domains here (this workspace limits it). "
+        "Ask an admin to run `{command} {action}`; your site is unchanged.",
+        "pt": "Só os administradores do espaço de trabalho podem publicar ou mudar domínios aqui (este espaço limita-o). "
+        "Peça a um administrador para executar `{command} {action}`; o seu site não mudou.",
+        "es": "Solo los administradores del espacio de trabajo pueden publicar o cambiar dominios aquí (este espacio lo limita). "
+        "Pide a un administrador que ejecute `{command} {action}`; tu sitio no cambió.",
+    },
+    "slack_not_installed": {
+        "en": "Page Magic isn't installed in this workspace (or its access was removed). Ask a workspace admin to install it{where}.",
+        "pt": "O Page Magic não está instalado neste espaço de trabalho (ou o acesso foi retirado). Peça a um administrador que o instale{where}.",
+        "es": "Page Magic no está instalado en este espacio de trabajo (o se retiró su acceso). Pide a un administrador que lo instale{where}.",
+    },
+    "slack_install_where": {"en": " at {url}", "pt": " em {url}", "es": " en {url}"},
+    "slack_revoked": {
+        "en": "Page Magic's access to this workspace was revoked, so I couldn't answer. "
+        "Nothing was lost; a workspace admin can reinstall the app{where} to continue.",
+        "pt": "O acesso do Page Magic a este espaço de trabalho foi revogado, por isso não consegui responder. "
+        "Nada se perdeu; um administrador pode reinstalar a aplicação{where} para continuar.",
+        "es": "Se revocó el acceso de Page Magic a este espacio de trabajo, así que no pude responder. "
+        "No se perdió nada; un administrador puede reinstalar la aplicación{where} para continuar.",
+    },
 }
 
 SECTION_LABELS: dict[str, dict[Language, str]] = {

@@ -6,6 +6,7 @@ wiring in ``bots/wiring.py`` picks one per setting.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -30,18 +31,46 @@ class DomainMapping:
     records: tuple[tuple[str, str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class PublishTarget:
+    """Everything a backend needs to know about where a release goes."""
+
+    site_id: int
+    slug: str
+    version: int
+    plan: str = "free"
+    domains: tuple[str, ...] = ()
+
+
+ProgressReporter = Callable[[str, str], Awaitable[None]]  # (state, detail)
+
+
 class HostingBackend(Protocol):
-    """Runs published sites (``local`` files, later Swarm services)."""
+    """Runs published sites (``local`` files, or Swarm services)."""
 
     name: str
 
     def site_url(self, slug: str) -> str: ...
 
-    async def publish(self, slug: str, version: int, site: Site) -> Release:
-        """Make ``site`` the live release of ``slug``; atomic: the old one serves until the switch."""
+    async def publish(self, target: PublishTarget, site: Site, progress: ProgressReporter) -> Release:
+        """Make ``site`` the live release; atomic: the old one serves until the switch.
+
+        Must be safe to repeat for the same target (a retried or resumed job).
+        Raises ``PublishFailed`` (nothing changed), ``RolledBack`` (the new
+        version failed and the previous one still serves) or ``BackendUnavailable``
+        (try again later).
+        """
         ...
 
-    async def map_domain(self, slug: str, domain: str) -> DomainMapping: ...
+    async def unpublish(self, slug: str) -> None: ...
+
+    async def map_domain(self, target: PublishTarget, domain: str) -> DomainMapping: ...
+
+
+class JobQueue(Protocol):
+    """Hands a stored job to whoever runs jobs (this process, or ``pagemagic worker``)."""
+
+    async def submit(self, job_id: int) -> None: ...
 
 
 class PreviewChannel(Protocol):

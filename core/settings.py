@@ -49,6 +49,73 @@ class Settings(BaseSettings):
         default=5.0, description="How often request and byte counters of served sites are stored."
     )
     plan: Literal["free", "pro", "business"] = Field(default="free", description="Plan of new accounts.")
+    job_recovery_seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=5.0, description="How often unclaimed or abandoned publish jobs are picked up again."
+    )
+    job_lease_seconds: Annotated[float, Field(ge=1, le=3600)] = Field(
+        default=30.0, description="A worker's hold on a running job; a dead worker's job is taken over after it."
+    )
+    publish_wait_seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=300.0, description="How long a chat follows a publish before saying it continues in the background."
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible endpoint (vLLM or OpenAI), e.g. http://vllm:8000/v1; "
+        "when set it replaces the offline generator.",
+    )
+    llm_api_key: SecretStr | None = Field(default=None, description="API key for the endpoint (never logged).")
+    llm_model: str = Field(default="gpt-4o-mini", description="Model name sent with every request.")
+    llm_flavor: Literal["openai", "vllm"] = Field(
+        default="openai", description="vllm also sends vLLM's guided-decoding parameters."
+    )
+    llm_timeout: Annotated[float, Field(gt=0, le=600)] = Field(
+        default=60.0, description="Seconds without a byte from the model before giving up."
+    )
+    llm_connect_timeout: Annotated[float, Field(gt=0, le=120)] = Field(
+        default=10.0, description="Seconds to connect to the model endpoint."
+    )
+    llm_retries: Annotated[int, Field(ge=0, le=10)] = Field(
+        default=3, description="Retries of a request refused with 429, 5xx or a connection error."
+    )
+    llm_backoff: Annotated[float, Field(ge=0, le=60)] = Field(
+        default=0.5, description="Seconds before the first retry; doubles each time (Retry-After wins)."
+    )
+    llm_max_retry_after: Annotated[float, Field(ge=0, le=600)] = Field(
+        default=30.0, description="A longer Retry-After fails at once with a 'busy' message."
+    )
+    llm_concurrency: Annotated[int, Field(ge=1, le=1000)] = Field(
+        default=4, description="Model requests in flight at once per process."
+    )
+    llm_context_tokens: Annotated[int, Field(ge=1024, le=2_000_000)] = Field(
+        default=32768, description="Context window of the model; older turns are trimmed to fit."
+    )
+    llm_max_output_tokens: Annotated[int, Field(ge=256, le=200_000)] = Field(
+        default=8192, description="Most tokens one answer may have."
+    )
+    llm_max_repairs: Annotated[int, Field(ge=0, le=10)] = Field(
+        default=2, description="Repair requests per invalid section before it is reported as not generated."
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, description="Slack app signing secret; with a bot token or OAuth client it enables Slack."
+    )
+    slack_bot_token: SecretStr | None = Field(
+        default=None, description="Bot token (xoxb-...) for single-workspace mode; unset means OAuth install."
+    )
+    slack_client_id: str | None = Field(default=None, description="Slack OAuth client id (multi-workspace install).")
+    slack_client_secret: SecretStr | None = Field(default=None, description="Slack OAuth client secret.")
+    slack_api_base: str = Field(
+        default="https://slack.com/api/", description="Slack Web API base URL (a test stand-in in tests)."
+    )
+    slack_command: str = Field(default="/pagemagic", pattern=r"^/[a-z0-9_-]{1,31}$", description="Slash command name.")
+    slack_publish_admins_only: bool = Field(
+        default=False, description="Only workspace admins and owners may publish and attach domains from Slack."
+    )
+    slack_streaming: bool = Field(
+        default=True, description="Stream with chat.startStream/appendStream; off: chat.postMessage + chat.update."
+    )
+    slack_update_interval: Annotated[float, Field(ge=0.05, le=10)] = Field(
+        default=1.0, description="Least seconds between two updates of a streaming Slack message."
+    )
     telegram_token: SecretStr | None = Field(
         default=None, description="Telegram bot token from @BotFather; when set, `pagemagic serve` runs the bot."
     )

@@ -22,8 +22,10 @@ from core.errors import (
     MessageTooLong,
     NoSiteYet,
     NothingToUndo,
+    NotPublished,
     PageMagicError,
     PublishFailed,
+    RolledBack,
 )
 from core.events import (
     Cancelled,
@@ -35,6 +37,7 @@ from core.events import (
     HistoryReport,
     PreviewReady,
     Published,
+    PublishProgress,
     Reply,
     SectionReady,
     SiteChanged,
@@ -48,6 +51,7 @@ from core.llm.port import (
     GenerationEvent,
     GenerationRequest,
     HeaderGenerated,
+    PartSkipped,
     SectionGenerated,
     SiteGenerator,
     Summary,
@@ -55,13 +59,14 @@ from core.llm.port import (
     Turn,
 )
 from core.messages import metric_label, say, section_label
-from core.ports import HostingBackend, PreviewChannel, QuotaPolicy, UsageMeter
+from core.ports import HostingBackend, JobQueue, PreviewChannel, PublishTarget, QuotaPolicy, UsageMeter
 from core.site.describe import section_heading, section_summary
 from core.site.edits import apply_edits
 from core.site.schema import parse_header, parse_section
 from core.site.sections import Section
 from core.site.site import Site, SiteHeader
 from core.site.values import Language
+from core.storage.jobs import JobRecord, JobStore
 from core.storage.records import ChatRef, ConversationRecord, SiteRecord
 from core.storage.store import Store, new_preview_token
 
@@ -71,6 +76,7 @@ class StudioConfig:
     max_message_chars: int = 4000
     preview_ttl: timedelta = timedelta(hours=72)
     default_plan: str = "free"
+    publish_wait: timedelta = timedelta(minutes=5)
 
 
 @dataclass
@@ -90,6 +96,7 @@ class Studio:
         previews: PreviewChannel,
         meter: UsageMeter,
         quotas: QuotaPolicy,
+        queue: JobQueue,
         config: StudioConfig = StudioConfig(),
     ) -> None:
         self.store = store
@@ -98,6 +105,8 @@ class Studio:
         self.previews = previews
         self.meter = meter
         self.quotas = quotas
+        self.queue = queue
+        self.jobs = JobStore(store)
         self.config = config
         self._conversations: dict[int, _Conversation] = {}
 
@@ -161,6 +170,8 @@ class Studio:
             stream = self.history(conversation, language)
         elif command.name == "publish":
             stream = self.publish(conversation, language)
+        elif command.name == "unpublish":
+            stream = self.unpublish(conversation, language)
         elif command.name == "domain":
             stream = self.attach_domain(conversation, command.argument, language)
         else:
@@ -196,6 +207,8 @@ class Studio:
                     yield self._section_ready(len(sections) - 1, section, language)
                 elif isinstance(event, TokensUsed):
                     tokens += event.prompt + event.completion
+                elif isinstance(event, PartSkipped):
+                    yield self._part_skipped(event, language)
                 elif isinstance(event, CannotHelp):
                     yield Reply(event.message, kind="cannot_help")
                     return
@@ -208,6 +221,10 @@ class Studio:
             record = await self.store.create_site(
                 conversation.id, conversation.user_id, site, text, token, self.config.preview_ttl
             )
+        except PageMagicError:
+            # The model's tokens were spent even though nothing is stored: bill them.
+            await self.meter.record(conversation.user_id, "tokens", tokens)
+            raise
         finally:
             await self.previews.draft_finished(token)
         await self._record_generation(conversation.user_id, record.id, len(sections), tokens)
@@ -259,6 +276,8 @@ class Studio:
                     summary = event.text
                 elif isinstance(event, TokensUsed):
                     tokens += event.prompt + event.completion
+                elif isinstance(event, PartSkipped):
+                    yield self._part_skipped(event, site.language)
                 elif isinstance(event, CannotHelp):
                     yield Reply(event.message, kind="cannot_help")
                     return
@@ -271,6 +290,9 @@ class Studio:
             record = await self.store.add_version(
                 record.id, site, text, expected=current.number, preview_ttl=self.config.preview_ttl
             )
+        except PageMagicError:
+            await self.meter.record(conversation.user_id, "tokens", tokens, record.id)
+            raise
         finally:
             await self.previews.draft_finished(record.preview_token)
         old = {s.model_dump_json() for s in current.site.sections}
@@ -333,6 +355,12 @@ class Studio:
             text=say(language, "section_ready", label=label, heading=heading),
         )
 
+    @staticmethod
+    def _part_skipped(event: PartSkipped, language: Language) -> Reply:
+        """What could not be generated, said plainly; what was generated stays."""
+        label = section_label(language, event.kind) if event.kind else "—"
+        return Reply(say(language, f"{event.part}_skipped", label=label), kind=f"{event.part}_skipped")
+
     # -- versions --------------------------------------------------------------------
 
     async def undo(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
@@ -382,27 +410,66 @@ class Studio:
     # -- publishing and domains ------------------------------------------------------
 
     async def publish(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        """Publish the current version as a job and report it as it moves.
+
+        The job runs elsewhere (a worker, or a task of this process); this only
+        submits it and follows its stored state, so a chat handler never does
+        the long work. Publishing a version already being published joins that job.
+        """
         record = await self._site_of(conversation)
         previous = await self.store.latest_deployment(record.id)
         if previous is None:
             await self.quotas.check(conversation.user_id, "published_sites")
         await self.quotas.check(conversation.user_id, "publishes")
-        version = await self.store.version(record.id, record.current_version)
-        try:
-            release = await self.hosting.publish(record.slug, version.number, version.site)
-        except PublishFailed:
-            raise
-        except OSError as exc:
-            raise PublishFailed(exc.strerror or type(exc).__name__) from exc
-        await self.store.add_deployment(
-            record.id, version.number, self.hosting.name, "live", release.url, release.release_id
-        )
-        await self.meter.record(conversation.user_id, "publishes", 1, record.id)
+        job, _created = await self.jobs.submit("publish", record.id, record.current_version)
+        await self.queue.submit(job.id)
+        yield PublishProgress("queued", say(language, "publish_queued", version=job.version))
+        final = None
+        async for state, current in self._follow(job.id):
+            if state in ("building", "pushing", "deploying"):
+                yield PublishProgress(state, say(language, f"publish_{state}"))
+            elif state == "queued" and current.detail:
+                yield PublishProgress("retrying", say(language, "publish_retrying", detail=current.detail))
+            final = current
+        if final is None or not final.done:
+            state = final.state if final else "queued"
+            yield Reply(say(language, "publish_still_running", state=state), kind="publish_pending")
+            return
+        if final.state == "rolled_back":
+            raise RolledBack(final.detail)
+        if final.state != "live":
+            raise PublishFailed(final.detail or "unknown error")
         domains = tuple(d.name for d in await self.store.domains_of(record.id))
-        text = say(language, "published", version=version.number, url=release.url)
+        text = say(language, "published", version=final.version, url=final.result_url)
         if domains:
             text += "\n" + say(language, "published_domains", domains=", ".join(domains))
-        yield Published(url=release.url, version=version.number, domains=domains, text=text)
+        yield Published(url=final.result_url, version=final.version, domains=domains, text=text)
+
+    async def _follow(self, job_id: int) -> AsyncIterator[tuple[str, JobRecord]]:
+        """Each state change of a job until it ends or ``publish_wait`` runs out."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.config.publish_wait.total_seconds()
+        last: tuple[str, str] | None = None
+        pause = 0.02
+        while True:
+            job = await self.jobs.get(job_id)
+            if job is None:
+                return
+            if (job.state, job.detail) != last:
+                last = (job.state, job.detail)
+                yield job.state, job
+            if job.done or loop.time() >= deadline:
+                return
+            await asyncio.sleep(pause)
+            pause = min(pause * 1.5, 0.5)
+
+    async def unpublish(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        record = await self._site_of(conversation)
+        if await self.store.latest_deployment(record.id) is None:
+            raise NotPublished()
+        await self.hosting.unpublish(record.slug)
+        await self.store.add_deployment(record.id, record.current_version, self.hosting.name, "removed", "", "")
+        yield Reply(say(language, "unpublished", name=record.name), kind="unpublished")
 
     async def attach_domain(
         self, conversation: ConversationRecord, argument: str, language: Language
@@ -415,7 +482,8 @@ class Studio:
         existing = {d.name for d in await self.store.domains_of(record.id)}
         if name not in existing:
             await self.quotas.check(conversation.user_id, "domains")
-        mapping = await self.hosting.map_domain(record.slug, name)
+        target = PublishTarget(record.id, record.slug, record.current_version, conversation.plan)
+        mapping = await self.hosting.map_domain(target, name)
         domain, created = await self.store.attach_domain(record.id, name, mapping.status)
         if created:
             await self.meter.record(conversation.user_id, "domains", 1, record.id)

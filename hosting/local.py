@@ -13,7 +13,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from core.ports import DomainMapping, Release
+from core.ports import DomainMapping, ProgressReporter, PublishTarget, Release
 from core.site.site import Site
 from pipeline import RenderOptions, render_site
 
@@ -34,13 +34,19 @@ class LocalHosting:
     def current_dir(self, slug: str) -> Path:
         return self.releases_dir / slug / "current"
 
-    async def publish(self, slug: str, version: int, site: Site) -> Release:
-        url = self.site_url(slug)
+    async def publish(self, target: PublishTarget, site: Site, progress: ProgressReporter) -> Release:
+        url = self.site_url(target.slug)
+        await progress("deploying", "")
         bundle = render_site(site, RenderOptions(base_url=url))
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        release_id = f"v{version}-{stamp}"
-        await asyncio.to_thread(self._write_release, slug, release_id, bundle.files, bundle.csp)
+        release_id = f"v{target.version}-{stamp}"
+        await asyncio.to_thread(self._write_release, target.slug, release_id, bundle.files, bundle.csp)
         return Release(url=url, release_id=release_id)
+
+    async def unpublish(self, slug: str) -> None:
+        """Take the site offline; releases stay on disk so a later publish is quick."""
+        current = self.current_dir(slug)
+        await asyncio.to_thread(current.unlink, missing_ok=True)
 
     def _write_release(self, slug: str, release_id: str, files: dict[str, bytes], csp: str) -> None:
         site_dir = self.releases_dir / slug
@@ -65,7 +71,7 @@ class LocalHosting:
             if old != keep_also:
                 shutil.rmtree(old, ignore_errors=True)
 
-    async def map_domain(self, slug: str, domain: str) -> DomainMapping:
+    async def map_domain(self, target: PublishTarget, domain: str) -> DomainMapping:
         # Locally a domain is served by Host header from this very server.
         return DomainMapping(status="active", server=self.base_url)
 

@@ -149,3 +149,29 @@ class UsageEventRow(Base):
     metric: Mapped[str] = mapped_column(String(40))
     quantity: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class JobRow(Base):
+    """A unit of long work (publish, unpublish): its state is what the chat reports.
+
+    ``lease_owner``/``lease_until`` give one worker at a time the right to run
+    it; a worker that dies stops renewing its lease, and another one takes the
+    job over once the lease has expired.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_site_state", "site_id", "state"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    result_url: Mapped[str] = mapped_column(String(500), default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_owner: Mapped[str] = mapped_column(String(80), default="")
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    not_before: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

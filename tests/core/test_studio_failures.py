@@ -18,6 +18,7 @@ from core.site.sections import Hero
 from core.storage.records import ChatRef
 from core.storage.store import Store
 from core.studio import Studio
+from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
 from tests.core.scripted import ScriptedGenerator, Step, create_steps, sample_site
@@ -28,8 +29,9 @@ CHAT = ChatRef(platform="console", chat_id="t", user_id="u", language="en")
 def make_studio(store: Store, generator: ScriptedGenerator, tmp_path: Path) -> tuple[Studio, LiveDrafts]:
     drafts = LiveDrafts("http://127.0.0.1:9")
     meter = StoreUsageMeter(store)
-    studio = Studio(store, generator, LocalHosting(tmp_path / "sites", "http://127.0.0.1:9"), drafts, meter,
-                    PlanQuotas(store, meter))
+    hosting = LocalHosting(tmp_path / "sites", "http://127.0.0.1:9")
+    queue = InProcessQueue(JobRunner(store, hosting, meter))
+    studio = Studio(store, generator, hosting, drafts, meter, PlanQuotas(store, meter), queue)
     return studio, drafts
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket, url_of
+from core.ports import PublishTarget
 from core.storage.records import ChatRef, SiteRecord
 from core.storage.store import Store, new_preview_token
 from hosting.live import LiveDrafts
@@ -35,6 +36,10 @@ class Served:
     client: httpx.AsyncClient
 
 
+async def _no_progress(state: str, detail: str) -> None:
+    return None
+
+
 @pytest.fixture
 async def served(store: Store, tmp_path: Path) -> AsyncIterator[Served]:
     sock = bind_socket("127.0.0.1", 0, fall_back=False)
@@ -45,7 +50,7 @@ async def served(store: Store, tmp_path: Path) -> AsyncIterator[Served]:
     conv = await store.conversation(CHAT)
     site = sample_site()
     record = await store.create_site(conv.id, conv.user_id, site, "x", new_preview_token(), timedelta(hours=1))
-    release = await hosting.publish(record.slug, 1, site)
+    release = await hosting.publish(PublishTarget(record.id, record.slug, 1), site, _no_progress)
     await store.add_deployment(record.id, 1, "local", "live", release.url, release.release_id)
     await store.attach_domain(record.id, "padaria-exemplo.pt", "active")
     server = BackgroundServer(SiteServer(store, drafts, hosting, meter, {"127.0.0.1", "localhost"}).app(), sock)

@@ -1,0 +1,139 @@
+"""Running publish jobs: claim the lease, drive the backend, record the outcome.
+
+The same runner serves both queues: the in-process one (embedded setup) and
+arq on Redis (``pagemagic worker``). A recovery loop picks up jobs nobody
+holds — never started, or left behind by a worker that died — so a killed
+worker's publish finishes (or cleanly fails) once another worker is up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import secrets
+from collections.abc import Awaitable, Callable
+
+from core.errors import BackendUnavailable, PageMagicError, PublishFailed, RolledBack
+from core.ports import HostingBackend, PublishTarget, UsageMeter
+from core.storage.jobs import JobRecord, JobStore
+from core.storage.store import Store
+
+log = logging.getLogger("pagemagic.jobs")
+
+
+def worker_identity() -> str:
+    return f"{os.uname().nodename}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+class JobRunner:
+    def __init__(
+        self,
+        store: Store,
+        backend: HostingBackend,
+        meter: UsageMeter,
+        *,
+        owner: str | None = None,
+        lease_seconds: float = 30.0,
+        max_attempts: int = 5,
+        retry_base_seconds: float = 5.0,
+        plan_of: Callable[[int], Awaitable[str]] | None = None,
+    ) -> None:
+        self.store = store
+        self.jobs = JobStore(store)
+        self.backend = backend
+        self.meter = meter
+        self.owner = owner or worker_identity()
+        self.lease_seconds = lease_seconds
+        self.max_attempts = max_attempts
+        self.retry_base_seconds = retry_base_seconds
+        self._plan_of = plan_of
+        self._site_locks: dict[int, asyncio.Lock] = {}
+
+    async def run(self, job_id: int) -> str | None:
+        """Run the job if it can be claimed; return its final (or retry) state."""
+        job = await self.jobs.claim(job_id, self.owner, self.lease_seconds)
+        if job is None:
+            return None
+        lock = self._site_locks.setdefault(job.site_id, asyncio.Lock())
+        async with lock:  # one deploy per site at a time in this worker
+            heartbeat = asyncio.create_task(self._heartbeat(job.id))
+            try:
+                return await self._execute(job)
+            finally:
+                heartbeat.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await heartbeat
+
+    async def _execute(self, job: JobRecord) -> str:
+        record = await self.store.site(job.site_id)
+        version = await self.store.version(job.site_id, job.version)
+        domains = tuple(d.name for d in await self.store.domains_of(job.site_id))
+        plan = await self._plan_of(record.owner_id) if self._plan_of else "free"
+        target = PublishTarget(record.id, record.slug, job.version, plan, domains)
+
+        async def progress(state: str, detail: str) -> None:
+            await self.jobs.move(job.id, self.owner, state, detail)
+
+        try:
+            release = await self.backend.publish(target, version.site, progress)
+        except RolledBack as error:
+            await self.store.add_deployment(
+                record.id, job.version, self.backend.name, "rolled_back", "", "", error=error.detail
+            )
+            await self.jobs.move(job.id, self.owner, "rolled_back", error.detail)
+            return "rolled_back"
+        except BackendUnavailable as error:
+            if job.attempts >= self.max_attempts:
+                await self.jobs.move(job.id, self.owner, "failed", error.detail)
+                return "failed"
+            delay = self.retry_base_seconds * 2 ** (job.attempts - 1)
+            log.warning("publish job %s: backend unavailable (%s); retry in %.0fs", job.id, error.detail, delay)
+            await self.jobs.retry_later(job.id, self.owner, delay, error.detail)
+            return "queued"
+        except PublishFailed as error:
+            await self.store.add_deployment(
+                record.id, job.version, self.backend.name, "failed", "", "", error=error.detail
+            )
+            await self.jobs.move(job.id, self.owner, "failed", error.detail)
+            return "failed"
+        except PageMagicError as error:
+            await self.jobs.move(job.id, self.owner, "failed", error.detail or error.code)
+            return "failed"
+        except OSError as error:
+            await self.jobs.move(job.id, self.owner, "failed", error.strerror or type(error).__name__)
+            return "failed"
+        await self.store.add_deployment(record.id, job.version, self.backend.name, "live", release.url, release.release_id)
+        await self.meter.record(record.owner_id, "publishes", 1, record.id)
+        await self.jobs.move(job.id, self.owner, "live", "", result_url=release.url)
+        return "live"
+
+    async def _heartbeat(self, job_id: int) -> None:
+        while True:
+            await asyncio.sleep(self.lease_seconds / 3)
+            await self.jobs.heartbeat(job_id, self.owner, self.lease_seconds)
+
+    async def recover_forever(self, every: float) -> None:
+        """Run jobs that nobody holds, now and every ``every`` seconds."""
+        while True:
+            for job_id in await self.jobs.runnable():
+                await self.run(job_id)
+            await asyncio.sleep(every)
+
+
+class InProcessQueue:
+    """``JobQueue`` for the embedded setup: jobs run as tasks of this process."""
+
+    def __init__(self, runner: JobRunner) -> None:
+        self.runner = runner
+        self._tasks: set[asyncio.Task[str | None]] = set()
+
+    async def submit(self, job_id: int) -> None:
+        task = asyncio.create_task(self.runner.run(job_id))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def drain(self) -> None:
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
