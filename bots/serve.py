@@ -7,7 +7,7 @@ import contextlib
 import signal
 from typing import TYPE_CHECKING
 
-from bots.wiring import runtime
+from bots.wiring import RouteFactory, runtime
 from core.settings import Settings
 
 if TYPE_CHECKING:
@@ -21,7 +21,8 @@ async def run_serve(settings: Settings) -> int:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
     telegram = _telegram(settings)
-    routes = [telegram.routes] if telegram is not None else []
+    routes: list[RouteFactory] = [telegram.routes] if telegram is not None else []
+    routes += _slack(settings)
     async with runtime(settings, explicit_port=True, extra_routes=routes) as rt:
         if telegram is not None:
             await telegram.start(rt.studio)
@@ -43,3 +44,13 @@ def _telegram(settings: Settings) -> TelegramService | None:
     from bots.telegram.service import TelegramService
 
     return TelegramService(settings)
+
+
+def _slack(settings: Settings) -> list[RouteFactory]:
+    """The Slack app's routes (/slack/events, /slack/install, /slack/oauth_redirect) when configured."""
+    from bots.slack.app import slack_configured, slack_routes
+
+    if not slack_configured(settings):
+        return []
+    print("Slack app on /slack/events" + ("" if settings.slack_bot_token else " (install at /slack/install)"), flush=True)
+    return [slack_routes(settings)]
