@@ -138,6 +138,10 @@ class Studio:
                     if state.cancel is cancel:
                         state.cancel = None
         except PageMagicError as error:
+            if text.strip() and not text.lstrip().startswith("/"):
+                # A first message fails before the conversation's language is stored:
+                # answer in the language it was written in.
+                language = detect_language(text[:2000], default=language)
             yield self._failed(error, language)
 
     async def _dispatch(

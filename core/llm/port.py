@@ -94,7 +94,24 @@ class Summary:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-GenerationEvent = Union[HeaderGenerated, SectionGenerated, EditGenerated, TokensUsed, CannotHelp, Summary]
+@dataclass(frozen=True)
+class PartSkipped:
+    """A part the model could not produce validly, even after repair requests.
+
+    ``part`` is "section" (of a new site) or "edit" (of a refinement); ``kind``
+    is the section kind (or edit op) when known. Everything valid around it is
+    kept; Studio tells the user plainly which part is missing.
+    """
+
+    part: Literal["section", "edit"]
+    kind: str
+    path: str
+    reason: str
+
+
+GenerationEvent = Union[
+    HeaderGenerated, SectionGenerated, EditGenerated, TokensUsed, CannotHelp, Summary, PartSkipped
+]
 
 
 class SiteGenerator(Protocol):

@@ -132,13 +132,19 @@ class RemoteGenerator:
                     yield ready_event
             if finished is None:
                 raise ModelDropped("the stream ended without a finish reason")
-            yield TokensUsed(finished.prompt_tokens, finished.completion_tokens)
+            usage = TokensUsed(finished.prompt_tokens, finished.completion_tokens)
             if finished.reason == "length":
+                yield usage  # spent even though the answer is unusable
                 raise ModelTruncated(f"finish_reason length after {finished.completion_tokens} tokens")
             try:
                 document = reader.document()
             except MalformedJson as exc:
-                raise ModelMalformed(str(exc)) from exc
+                malformed = ModelMalformed(str(exc))
+                malformed.__cause__ = exc
+                document = None
+            if document is None:
+                yield usage
+                raise malformed
             rest = {k: v for k, v in document.items() if k != part.array_key}
             if isinstance(part, EditsPart):
                 for ready_event in part.summary(rest):
@@ -156,6 +162,7 @@ class RemoteGenerator:
                     await asyncio.wait({repair})
                 for ready_event in pump():
                     yield ready_event
+            yield usage
         finally:
             if repair is not None and not repair.done():
                 repair.cancel()

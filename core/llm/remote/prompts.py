@@ -96,10 +96,13 @@ class PromptBook:
 
 
 def compact_spec(site: Site) -> str:
-    """The spec without defaults and without spaces: what the model needs, in few tokens."""
-    return json.dumps(
-        site.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False, separators=(",", ":")
-    )
+    """The spec without defaults and without spaces: what the model needs, in few tokens.
+
+    A section's ``kind`` is a default too (the discriminator), so it is put back.
+    """
+    data = site.model_dump(mode="json", exclude_defaults=True)
+    data["sections"] = [{"kind": s.kind, **d} for s, d in zip(site.sections, data.get("sections", []), strict=True)]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 @cache
