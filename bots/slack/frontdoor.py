@@ -26,6 +26,7 @@ from core.events import (
     GenerationStarted,
     PreviewReady,
     Published,
+    PublishProgress,
     SectionReady,
     SiteChanged,
 )
@@ -98,6 +99,7 @@ class SlackFrontDoor:
 
     async def _run(self, turn: Turn, client: AsyncWebClient, respond: Respond | None, language: Language) -> None:
         writer: ThreadWriter | None = None
+        status_ts: str | None = None  # one thread message that follows a publish job, updated in place
         try:
             async for event in self.studio.message(turn.chat, turn.text):
                 if isinstance(event, GenerationStarted):
@@ -124,6 +126,8 @@ class SlackFrontDoor:
                     await writer.finish(blocks, event.text)
                     await writer.close()
                     writer = None
+                elif isinstance(event, PublishProgress) or (status_ts and isinstance(event, Published)):
+                    status_ts = await self._status(turn, client, event, language, status_ts)
                 else:
                     await self._render(turn, client, respond, event, language)
         finally:
@@ -145,6 +149,18 @@ class SlackFrontDoor:
             return
         thread = turn.thread_ts or await self.threads.get(turn.team, turn.channel)
         await client.chat_postMessage(channel=turn.channel, thread_ts=thread, text=event.text, blocks=blocks)
+
+    async def _status(
+        self, turn: Turn, client: AsyncWebClient, event: Event, language: Language, ts: str | None
+    ) -> str:
+        """Publish progress (queued, building, deploying...) then the URL, in one message of the thread."""
+        blocks = published_blocks(event, language) if isinstance(event, Published) else [text_section(escape(event.text))]
+        if ts is not None:
+            await client.chat_update(channel=turn.channel, ts=ts, text=event.text, blocks=blocks)
+            return ts
+        thread = turn.thread_ts or await self.threads.get(turn.team, turn.channel)
+        posted = await client.chat_postMessage(channel=turn.channel, thread_ts=thread, text=event.text, blocks=blocks)
+        return str(posted["ts"])
 
     async def _generation_thread(
         self, turn: Turn, client: AsyncWebClient, event: GenerationStarted, language: Language

@@ -1,7 +1,7 @@
 """Who may do what from Slack: the workspace rule, kept out of the Bolt handlers.
 
 With ``PAGEMAGIC_SLACK_PUBLISH_ADMINS_ONLY`` only workspace admins and owners
-(as ``users.info`` reports them) may publish or change domains; everyone may
+(as ``users.info`` reports them) may publish, unpublish or change domains; everyone may
 describe, refine, undo and read.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-RESTRICTED = frozenset({"publish", "domain"})
+RESTRICTED = frozenset({"publish", "unpublish", "domain"})
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,10 @@ async def _flow(slack: Slack, api: SlackApiStandIn, workspace: Workspace, domain
     response, _key = await slack.action(team, CHANNEL, "UALICE", "pagemagic_publish", streamed.ts, root.ts)
     assert response.status_code == 200
     published = await api.wait_for(lambda: [m for m in api.thread(CHANNEL, root.ts) if "/s/" in m.text])
+    # the job's progress (queued, building...) and then the URL are one message, updated in place
+    assert [c for c in _calls(api, "chat.update", workspace) if c.params["ts"] == published[0].ts]
+    assert any(e.get("url", "").startswith(URL.search(published[0].text).group(0)[:20])
+               for b in published[0].blocks if b["type"] == "actions" for e in b["elements"])
     site_url = URL.search(published[0].text)
     assert site_url is not None
     async with httpx.AsyncClient(timeout=10) as browser:
