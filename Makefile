@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install services lint typecheck unit bench clean
+.PHONY: run test install services lint typecheck unit bench quality quality-tools clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -38,6 +38,19 @@ unit: $(STAMP)
 ## Render benchmark: median render time per site and bytes per page.
 bench: $(STAMP)
 	@$(PY) bench/render.py
+
+## Site quality: vnu, axe-core, Lighthouse (mobile) and page weight over bench/corpus; screenshots in bench/out/.
+QUALITY := bench/quality
+quality-tools:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@command -v node >/dev/null || { echo "Node.js 20 is needed (apt-get install nodejs)"; exit 1; }
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || { echo "Node.js 20 or newer is needed"; exit 1; }
+	@stamp=$(QUALITY)/node_modules/.ci-$$(sha1sum $(QUALITY)/package-lock.json | cut -c1-12); \
+	  test -f $$stamp || { (cd $(QUALITY) && npm ci --ignore-scripts --no-audit --no-fund) && touch $$stamp; }
+
+quality: $(STAMP) quality-tools
+	@$(PY) bench/site_quality.py
 
 clean:
 	rm -rf $(VENV) .pagemagic .pytest_cache .mypy_cache .ruff_cache
