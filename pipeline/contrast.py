@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 AA = 4.5
+AA_UI = 3.0  # WCAG 1.4.11: user-interface components and large text
 BLACK = "#000000"
 WHITE = "#ffffff"
 

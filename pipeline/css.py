@@ -48,8 +48,8 @@ address{font-style:normal}
 .skip:focus{top:var(--s4)}
 .site-header{border-bottom:1px solid var(--line)}
 .bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:var(--s3) var(--s6);padding-block:var(--s4)}
-.brand{display:flex;align-items:center;gap:var(--s3);margin:0;font:700 var(--t1)/1.2 var(--fh)}
-.brand a{color:var(--text);text-decoration:none}
+.brand{display:flex;align-items:center;gap:var(--s3);min-width:0;margin:0;font:700 var(--t1)/1.2 var(--fh);overflow-wrap:anywhere}
+.brand a{min-width:0;color:var(--text);text-decoration:none}
 .mark{width:2rem;height:2rem;flex:none;border-radius:calc(var(--r)/2 + 2px);background:var(--btn)}
 .site-header ul{display:flex;flex-wrap:wrap;gap:var(--s1) var(--s5)}
 .site-header nav a{color:var(--text);text-decoration:none;font-size:var(--t-1);font-weight:500;padding-block:var(--s2)}
@@ -91,11 +91,12 @@ address{font-style:normal}
 .dish .price{text-align:right}
 .tags{display:inline-flex;flex-wrap:wrap;gap:var(--s1);margin-left:var(--s2);vertical-align:middle}
 .tag{font-size:.75rem;padding:0 var(--s2);border-radius:99px;background:var(--accent);color:var(--on-accent)}
-.plan{display:flex;flex-direction:column;gap:var(--s2)}
+.g1{max-width:40rem}
+.plan{position:relative;display:flex;flex-direction:column;gap:var(--s2)}
 .plan .btn{margin-top:auto}
 .plan .checks{margin-bottom:var(--s5)}
 .featured{border:2px solid var(--btn);box-shadow:0 1rem 2.5rem -1.5rem var(--btn)}
-.ribbon{align-self:flex-start;padding:var(--s1) var(--s3);border-radius:99px;background:var(--btn);font-size:.8rem;font-weight:700}
+.ribbon{position:absolute;top:0;left:var(--s6);transform:translateY(-50%);margin:0;padding:var(--s1) var(--s3);border-radius:99px;background:var(--btn);font-size:.8rem;font-weight:700}
 .card .ribbon{color:var(--on-btn)}
 .amount{display:flex;align-items:baseline;gap:var(--s1)}
 .card .amount{color:var(--text)}
@@ -141,6 +142,7 @@ caption{display:flex;gap:var(--s2);align-items:center;font-weight:700;text-align
 .foot-name{font:700 var(--t1)/1.2 var(--fh)}
 .site-footer li{padding-block:var(--s1)}
 .fine{color:var(--muted);grid-column:1/-1}
+@media (min-width:64rem){.g4{grid-template-columns:repeat(4,1fr)}}
 @media (min-width:48rem){.hero-grid{grid-template-columns:1.25fr 1fr}.hero-art{width:min(100%,26rem)}.split{grid-template-columns:1.6fr 1fr}}
 @media (prefers-reduced-motion:reduce){html{scroll-behavior:auto}*,*::before,*::after{transition:none!important;animation:none!important}}
 """

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.site.sections import Footer, Section
 from core.site.site import Site
-from pipeline.ast import Element, Node, h
+from pipeline.ast import Element, Node, h, text_of, walk
 from pipeline.context import RenderContext
 from pipeline.sections import BUILDERS
 from pipeline.sections import footer as footer_section
@@ -55,6 +55,7 @@ def hero_opens(site: Site) -> bool:
 def place(site: Site) -> tuple[tuple[Placed, ...], Placed]:
     """Build every content section in order, and the footer (from the first footer section)."""
     seen: dict[str, int] = {}
+    names: set[str] = set()
     placed: list[Placed] = []
     footer: Footer | None = None
     title_given = not hero_opens(site)
@@ -71,10 +72,38 @@ def place(site: Site) -> tuple[tuple[Placed, ...], Placed]:
             tone="alt" if len(placed) % 2 else "plain",
         )
         title_given = True
-        placed.append(Placed(section, ctx, BUILDERS[section.kind](section, ctx)))
+        node = _unique_landmark(BUILDERS[section.kind](section, ctx), names)
+        placed.append(Placed(section, ctx, node))
     footer_ctx = RenderContext(site=site, anchor="footer")
     footer_node = footer_section.build(footer, footer_ctx)
     return tuple(placed), Placed(footer or Footer(), footer_ctx, footer_node)
+
+
+LABELS = ("aria-labelledby", "aria-label")
+
+
+def _unique_landmark(node: Node, names: set[str]) -> Node:
+    """Drop the label of a section whose name an earlier section already has.
+
+    A named ``<section>`` is a region landmark, and landmarks must be told apart
+    (two "About us" regions are ambiguous to a screen reader); an unnamed one is
+    a plain section, still found through its heading.
+    """
+    if not isinstance(node, Element):
+        return node
+    name = node.attr("aria-label")
+    labelledby = node.attr("aria-labelledby")
+    if labelledby:
+        name = next(
+            (text_of(n) for n in walk(node) if isinstance(n, Element) and n.attr("id") == labelledby), None
+        )
+    if name is None:
+        return node
+    key = " ".join(name.casefold().split())
+    if key not in names:
+        names.add(key)
+        return node
+    return Element(node.tag, tuple(a for a in node.attrs if a[0] not in LABELS), node.children)
 
 
 def _nav(site: Site, placed: tuple[Placed, ...]) -> Element | None:

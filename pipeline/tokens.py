@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.site.theme import Palette, Theme
-from pipeline.contrast import AA, BLACK, WHITE, contrast, is_dark, mix, readable
+from pipeline.contrast import AA, AA_UI, BLACK, WHITE, contrast, is_dark, mix, readable
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,9 @@ def resolve(theme: Theme) -> Colors:
     p = _base(theme)
     bg, surface = p.background, p.surface
     dark = is_dark(bg)
+    # A fill must stand out from the page (WCAG 1.4.11, 3:1): a pale yellow
+    # button on white is darkened to a mustard of the same hue.
+    btn = readable(p.primary, bg, AA_UI)
     return Colors(
         dark=dark,
         bg=bg,
@@ -81,8 +84,8 @@ def resolve(theme: Theme) -> Colors:
         text=readable_on(p.text, bg, surface),
         muted=readable_on(p.muted, bg, surface),
         link=readable_on(p.primary, bg, surface),
-        btn=p.primary,
-        on_btn=on_fill(p.primary),
+        btn=btn,
+        on_btn=on_fill(btn),
         accent=p.accent,
         on_accent=on_fill(p.accent),
         line=mix(p.text, bg, 0.82),

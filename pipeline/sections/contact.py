@@ -19,15 +19,22 @@ def tel_href(phone: str) -> str:
     return "tel:" + re.sub(r"[^0-9+]", "", phone)
 
 
+def place_line(business: Business) -> str:
+    """Address and city, without repeating a city the address already ends with."""
+    address, city = business.address, business.city
+    if city and address.casefold().rstrip(" .").endswith(city.casefold()):
+        city = ""
+    return ", ".join(part for part in (address, city) if part)
+
+
 def map_href(business: Business) -> str:
-    query = ", ".join(part for part in (business.address, business.city) if part)
-    return "https://www.openstreetmap.org/search?query=" + quote(query)
+    return "https://www.openstreetmap.org/search?query=" + quote(place_line(business))
 
 
 def _details(business: Business, ctx: RenderContext) -> Element | None:
     words = ctx.words
     rows: list[Child] = []
-    place = ", ".join(part for part in (business.address, business.city) if part)
+    place = place_line(business)
     if place:
         rows.append(
             h(

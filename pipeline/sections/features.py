@@ -6,6 +6,7 @@ from core.site.sections import Features
 from pipeline.ast import Node, h
 from pipeline.context import RenderContext
 from pipeline.icons import icon
+from pipeline.sections.shell import grid
 from pipeline.sections.shell import section as frame
 
 
@@ -20,4 +21,4 @@ def build(section: Features, ctx: RenderContext) -> Node:
         )
         for item in section.items
     ]
-    return frame(ctx, "features", section.heading, h("ul", {"class": "grid"}, cards), intro=section.intro)
+    return frame(ctx, "features", section.heading, grid(cards), intro=section.intro)

@@ -56,6 +56,7 @@ def build(section: Footer | None, ctx: RenderContext) -> Node:
                     ],
                 ),
             ),
-            h("p", {"class": "fine"}, "© " + site.name),
+            # the fine print names the site once; a footer text that already does suffices
+            not (section and "©" in section.text) and h("p", {"class": "fine"}, "© " + site.name),
         ),
     )

@@ -6,7 +6,7 @@ from core.site.sections import Plan, Pricing
 from pipeline.ast import Element, Node, h
 from pipeline.context import RenderContext
 from pipeline.icons import icon
-from pipeline.sections.shell import button, price_tag
+from pipeline.sections.shell import button, grid, price_tag
 from pipeline.sections.shell import section as frame
 
 
@@ -33,5 +33,5 @@ def _plan(plan: Plan, currency: str, ctx: RenderContext) -> Element:
 def build(section: Pricing, ctx: RenderContext) -> Node:
     plans = [_plan(plan, section.currency, ctx) for plan in section.plans]
     return frame(
-        ctx, "pricing", section.heading, h("ul", {"class": "grid plans"}, plans), intro=section.intro
+        ctx, "pricing", section.heading, grid(plans, "plans"), intro=section.intro
     )

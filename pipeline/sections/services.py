@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.site.sections import Services
 from pipeline.ast import Node, h
 from pipeline.context import RenderContext
-from pipeline.sections.shell import price_tag
+from pipeline.sections.shell import grid, price_tag
 from pipeline.sections.shell import section as frame
 
 
@@ -31,4 +31,4 @@ def build(section: Services, ctx: RenderContext) -> Node:
                 any(meta) and h("p", {"class": "meta"}, meta),
             )
         )
-    return frame(ctx, "services", section.heading, h("ul", {"class": "grid"}, cards), intro=section.intro)
+    return frame(ctx, "services", section.heading, grid(cards), intro=section.intro)

@@ -35,6 +35,13 @@ def unlabelled_section(ctx: RenderContext, kind: str, label: str, *body: Child) 
     )
 
 
+def grid(items: list[Element], extra: str = "") -> Element:
+    """A card grid; its class says how many cards, so rows stay full (4 -> 2x2 or 4x1, never 3+1)."""
+    count = len(items)
+    shape = " g1" if count == 1 else " g4" if count in (4, 8) else ""
+    return h("ul", {"class": f"grid{shape}{' ' + extra if extra else ''}"}, items)
+
+
 def button(link: Link, variant: str = "primary") -> Element:
     return h("a", {"class": f"btn btn-{variant}", "href": link.href}, link.label)
 

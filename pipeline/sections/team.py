@@ -6,6 +6,7 @@ from core.site.sections import Team
 from pipeline.ast import Node, h
 from pipeline.context import RenderContext
 from pipeline.favicon import initials
+from pipeline.sections.shell import grid
 from pipeline.sections.shell import section as frame
 
 
@@ -21,4 +22,4 @@ def build(section: Team, ctx: RenderContext) -> Node:
         )
         for member in section.members
     ]
-    return frame(ctx, "team", section.heading, h("ul", {"class": "grid"}, people), intro=section.intro)
+    return frame(ctx, "team", section.heading, grid(people), intro=section.intro)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from core.site.sections import Testimonials
 from pipeline.ast import Node, h
 from pipeline.context import RenderContext
+from pipeline.sections.shell import grid
 from pipeline.sections.shell import section as frame
 
 
@@ -27,4 +28,4 @@ def build(section: Testimonials, ctx: RenderContext) -> Node:
         )
         for item in section.items
     ]
-    return frame(ctx, "testimonials", section.heading, h("ul", {"class": "grid"}, quotes))
+    return frame(ctx, "testimonials", section.heading, grid(quotes))
