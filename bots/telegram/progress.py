@@ -56,29 +56,29 @@ class Progress:
             self._dirty.clear()
             if tail_html("\n".join(self._lines)) == self._shown:
                 continue
-            # Wait for a slot before taking the text: the frame sent is the newest one.
-            await self.outbox.limiter.acquire(self.chat_id, self.group)
-            html = tail_html("\n".join(self._lines))
-            self._pushing = True
-            try:
-                await self._push(html)
-                self._shown = html
-            except ChatUnreachable:
-                self.unreachable = True
-            except MethodUnavailable:
-                log.info("this Bot API server has no sendMessageDraft; editing a message instead")
-                self.drafts_unavailable = True
-                self.draft_id = None
-                self._dirty.set()
-            except TelegramError as error:  # a lost frame is harmless; the final message follows
-                log.info("progress frame not shown: %s", error.code)
-            finally:
-                self._pushing = False
+            # Hold the chat's slot before taking the text: the frame sent is the newest one.
+            async with self.outbox.limiter.slot(self.chat_id, self.group):
+                html = tail_html("\n".join(self._lines))
+                self._pushing = True
+                try:
+                    await self._push(html)
+                    self._shown = html
+                except ChatUnreachable:
+                    self.unreachable = True
+                except MethodUnavailable:
+                    log.info("this Bot API server has no sendMessageDraft; editing a message instead")
+                    self.drafts_unavailable = True
+                    self.draft_id = None
+                    self._dirty.set()
+                except TelegramError as error:  # a lost frame is harmless; the final message follows
+                    log.info("progress frame not shown: %s", error.code)
+                finally:
+                    self._pushing = False
 
     async def _push(self, html: str) -> None:
         if self.draft_id is not None:
-            await self.outbox.draft(self.chat_id, self.draft_id, html, acquired=True)
+            await self.outbox.draft(self.chat_id, self.draft_id, html)
         elif self.message_id is None:
-            self.message_id = await self.outbox.send(self.chat_id, self.group, html, acquired=True)
+            self.message_id = await self.outbox.send(self.chat_id, self.group, html, held=True)
         else:
-            await self.outbox.edit(self.chat_id, self.group, self.message_id, html, acquired=True)
+            await self.outbox.edit(self.chat_id, self.group, self.message_id, html, held=True)

@@ -33,6 +33,7 @@ from telegram.error import (
     TelegramError as PtbTelegramError,
 )
 from telegram.ext import Application, BaseHandler, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.request import HTTPXRequest
 
 from bots.telegram.adapter import TelegramAdapter
 from bots.telegram.port import (
@@ -214,11 +215,18 @@ class PtbDriver:
 
     def __init__(self, token: str, api_base: str, polling: bool) -> None:
         base = api_base.rstrip("/")
+        # Our own request objects, so they are closed even when initialize() fails half-way.
+        self._requests = [
+            HTTPXRequest(connection_pool_size=64, pool_timeout=30),
+            HTTPXRequest(connection_pool_size=2),
+        ]
         builder = (
             Application.builder()
             .token(token)
             .base_url(f"{base}/bot")
             .base_file_url(f"{base}/file/bot")
+            .request(self._requests[0])
+            .get_updates_request(self._requests[1])
             .concurrent_updates(512)
         )
         if not polling:
@@ -254,3 +262,5 @@ class PtbDriver:
         if self.app.running:
             await self.app.stop()
         await self.app.shutdown()
+        for request in self._requests:
+            await request.shutdown()

@@ -94,12 +94,12 @@ class TelegramService:
             await driver.close()
             raise TelegramTokenRejected(
                 f"the Bot API at {self.settings.telegram_api_base} refused PAGEMAGIC_TELEGRAM_TOKEN "
-                f"({error.detail}); check the token @BotFather gave you"
+                "(401 Unauthorized); check the token @BotFather gave you"
             ) from error
         except TelegramError as error:
             await driver.close()
             raise TelegramError(
-                f"cannot reach the Bot API at {self.settings.telegram_api_base}: {error.detail}"
+                f"cannot reach the Bot API at {self.settings.telegram_api_base}: {self._redact(error.detail)}"
             ) from error
         adapter = TelegramAdapter(studio, driver.api, self.limiter, identity=self.identity)
         driver.mount(adapter)
@@ -111,6 +111,11 @@ class TelegramService:
             await driver.api.delete_webhook()  # getUpdates is refused while a webhook is set
             await driver.start_polling(ALLOWED_UPDATES)
         self.driver, self.adapter = driver, adapter
+
+    def _redact(self, text: str) -> str:
+        """Library messages may quote the token (PTB does, URLs do); it never reaches a log or a user."""
+        token = self.settings.telegram_token
+        return text.replace(token.get_secret_value(), "<token>") if token is not None else text
 
     async def stop(self, grace: float = 5.0) -> None:
         """Stop taking updates, let running answers finish for ``grace`` seconds, then close."""

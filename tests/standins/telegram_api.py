@@ -99,8 +99,6 @@ def check_html(text: str) -> tuple[str | None, str]:
     checker = _EntityChecker()
     checker.feed(text)
     checker.close()
-    if "<" in "".join(checker.plain) and checker.error is None:
-        checker.error = "unescaped <"
     if checker.stack and checker.error is None:
         checker.error = f'unclosed tag "{checker.stack[-1]}"'
     return checker.error, html.unescape("".join(checker.plain))
@@ -129,6 +127,7 @@ class TelegramStandIn:
         self._message_ids = itertools.count(1)
         self._deliveries: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
+        self._closing = False
         self.url = ""
 
     # -- server lifecycle --------------------------------------------------------------------
@@ -144,6 +143,8 @@ class TelegramStandIn:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        self._closing = True
+        self._arrived.set()  # wake long polls so the server can close at once
         for task in self._deliveries:
             task.cancel()
         await asyncio.gather(*self._deliveries, return_exceptions=True)
@@ -394,7 +395,7 @@ class TelegramStandIn:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         timeout = float(params.get("timeout", 0) or 0)
         deadline = time.monotonic() + timeout
-        while not self._updates and time.monotonic() < deadline:
+        while not self._updates and time.monotonic() < deadline and not self._closing:
             self._arrived.clear()
             try:
                 await asyncio.wait_for(self._arrived.wait(), deadline - time.monotonic())

@@ -44,7 +44,9 @@ async def test_describe_refine_publish_domain_usage(
         await standin.wait_for(lambda: any("Comandos" in t for t in _texts(standin)))
 
         # describe: drafts stream, then the final message is persisted with buttons
-        standin.send_text(CHAT, "Uma padaria artesanal em Lisboa, com menu, horário e contacto", language_code="pt-BR")
+        standin.send_text(
+            CHAT, "Uma padaria artesanal em Lisboa, com menu, horário e contacto", language_code="pt-BR"
+        )
         await standin.wait_for(lambda: standin.with_buttons(CHAT, "pm:publish"))
         drafts = standin.calls_to("sendMessageDraft", CHAT)
         assert len(drafts) >= 2, "progress should stream as several drafts"
@@ -62,7 +64,9 @@ async def test_describe_refine_publish_domain_usage(
 
         # refine
         standin.send_text(CHAT, "deixa-o verde escuro e adiciona perguntas frequentes", language_code="pt-BR")
-        await standin.wait_for(lambda: any("versão 2" in m["text"] for m in standin.with_buttons(CHAT, "pm:publish")))
+        await standin.wait_for(
+            lambda: any("versão 2" in m["text"] for m in standin.with_buttons(CHAT, "pm:publish"))
+        )
 
         # the Publish button publishes the current version
         latest = standin.with_buttons(CHAT, "pm:publish")[-1]
