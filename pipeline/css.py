@@ -34,7 +34,7 @@ LAYOUT = """\
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%;scroll-behavior:smooth;scroll-padding-top:1rem}
 body{margin:0;background:var(--bg);color:var(--text);font:400 var(--t0)/1.65 var(--fb);-webkit-font-smoothing:antialiased}
-h1,h2,h3,p,li,dd,dt,blockquote,figcaption,summary,td,th,address{overflow-wrap:anywhere}
+h1,h2,h3,p,li,dd,dt,blockquote,figcaption,summary,td,th,address{overflow-wrap:anywhere;unicode-bidi:plaintext}
 h1,h2,h3{font-family:var(--fh);line-height:1.15;margin:0 0 var(--s3);letter-spacing:-.01em;text-wrap:balance}
 h1{font-size:var(--t4)}h2{font-size:var(--t3)}h3{font-size:var(--t1)}
 p{margin:0 0 var(--s4)}p:last-child{margin-bottom:0}
@@ -82,6 +82,7 @@ address{font-style:normal}
 .checks .icon{color:var(--link);transform:translateY(.2em)}
 .meta{display:flex;flex-wrap:wrap;justify-content:space-between;gap:var(--s3);margin-top:var(--s4);padding-top:var(--s4);border-top:1px solid var(--line)}
 .card .meta{color:var(--text)}
+.service{display:flex;flex-direction:column}.service .meta{margin-top:auto}.cost{margin-left:auto}
 .price{font-variant-numeric:tabular-nums;font-weight:700;white-space:nowrap}
 .menu-grid{display:grid;gap:var(--s7) var(--s8);grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr))}
 .menu-cat h3{padding-bottom:var(--s3);border-bottom:2px solid var(--btn)}
@@ -102,7 +103,7 @@ address{font-style:normal}
 .card .amount{color:var(--text)}
 .amount .price{font-size:var(--t3);font-family:var(--fh)}
 .amount span{color:var(--muted)}
-.gallery{display:grid;gap:var(--s4);grid-template-columns:repeat(auto-fill,minmax(min(100%,17rem),1fr))}
+.gallery{display:grid;gap:var(--s5);grid-template-columns:repeat(auto-fill,minmax(min(100%,17rem),1fr))}
 .gallery figure{margin:0}
 .gallery img,.gallery .art{width:100%;background:var(--a0);height:auto;aspect-ratio:4/3;object-fit:cover;border-radius:var(--r)}
 figcaption{color:var(--muted);font-size:var(--t-1);margin-top:var(--s2)}
@@ -128,7 +129,7 @@ dd{margin:0}
 .hours{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 caption{display:flex;gap:var(--s2);align-items:center;font-weight:700;text-align:left;margin-bottom:var(--s2)}
 .hours th,.hours td{padding:var(--s2) 0;border-bottom:1px solid var(--line);text-align:left;font-weight:400}
-.hours td{text-align:right}
+.hours td{text-align:right;white-space:nowrap;padding-left:var(--s4)}
 .sec-contact .actions{margin-top:var(--s6)}
 .sec-cta{padding-block:var(--s7)}
 .band{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:var(--s5);padding:var(--s7) var(--s6);border-radius:calc(var(--r)*1.5);background:var(--btn);color:var(--on-btn)}

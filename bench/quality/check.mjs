@@ -35,6 +35,15 @@ const chrome = await chromeLauncher.launch({
   logLevel: 'silent',
 });
 
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    chrome.kill().finally(() => {
+      rmSync(userDataDir, { recursive: true, force: true });
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    });
+  });
+}
+
 async function browserChecks() {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
   const context = await browser.newContext({ serviceWorkers: 'block' });

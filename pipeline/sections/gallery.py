@@ -35,4 +35,4 @@ def build(section: Gallery, ctx: RenderContext) -> Node:
         )
         for image in section.images
     ]
-    return frame(ctx, "gallery", section.heading, h("ul", {"class": "gallery"}, figures), intro=section.intro)
+    return frame(ctx, "gallery", section.heading, h("ul", {"class": "gallery g4" if len(figures) in (4, 8) else "gallery"}, figures), intro=section.intro)

@@ -22,7 +22,7 @@ import pytest
 from bots.offline import generate_site
 from core.llm.offline.kinds import DEFAULT_PRESET
 from core.site.business import BUSINESS_KINDS
-from core.site.presets import PRESET_NAMES, preset, style_named
+from core.site.presets import PRESET_NAMES, PRESETS, preset, style_named
 from core.site.schema import load_site_json
 from core.site.sections import SECTION_KINDS
 from core.site.site import Site
@@ -178,3 +178,17 @@ def test_presets_are_distinct_and_reachable() -> None:
     ]:
         assert style_named(phrase) == expected
     assert set(DEFAULT_PRESET.values()) <= set(PRESET_NAMES)
+
+
+def test_corpus_shows_every_preset_in_both_modes() -> None:
+    """Each preset's look (fonts and radius are its signature) reaches the browser checks, light and dark."""
+    signature = {(t.fonts, t.radius): name for name, t in PRESETS.items()}
+    assert len(signature) == len(PRESETS)
+    shown = set()
+    for site_id in IDS:
+        theme = corpus_site(site_id).theme
+        if (theme.fonts, theme.radius) in signature:
+            shown.add((signature[theme.fonts, theme.radius], theme.mode))
+    light = {name for name, mode in shown if mode == "light"}
+    dark = {name for name, mode in shown if mode == "dark"}
+    assert light == set(PRESETS) and dark == set(PRESETS), (set(PRESETS) - light, set(PRESETS) - dark)
