@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--edits", action="store_true", help="print the schema of refinement edits instead")
 
     sub.add_parser("migrate", help="bring the database schema up to date")
+    sub.add_parser("worker", help="run publish jobs from Redis (PAGEMAGIC_REDIS_URL), health checks and scaling")
     return parser
 
 
@@ -91,6 +92,10 @@ async def _run(args: argparse.Namespace) -> int:
 
         print(json.dumps(edits_schema() if args.edits else site_schema(), indent=2, ensure_ascii=False))
         return 0
+    if args.command == "worker":
+        from bots.worker import run_worker
+
+        return await run_worker(Settings())
     if args.command == "migrate":
         from core.storage.database import create_engine, migrate
 

@@ -9,13 +9,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
+from redis.asyncio import Redis
 from starlette.routing import BaseRoute
 
+from billing.plans import hosting_allowance
 from billing.quotas import PlanQuotas
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket, url_of
+from core.errors import PageMagicError
 from core.llm.offline import OfflineGenerator
 from core.llm.port import SiteGenerator
+from core.ports import HostingBackend
 from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
@@ -23,6 +27,7 @@ from core.studio import Studio, StudioConfig
 from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
+from hosting.queue_arq import ArqQueue
 from hosting.server import SiteServer
 
 
@@ -50,6 +55,50 @@ def build_generator(settings: Settings) -> SiteGenerator:
 RouteFactory = Callable[[Studio, Store], Sequence[BaseRoute]]
 
 
+def redis_client(settings: Settings) -> Redis | None:
+    if settings.redis_url is None:
+        return None
+    client: Redis = Redis.from_url(settings.redis_url.get_secret_value())
+    return client
+
+
+def build_hosting(settings: Settings, base_url: str, redis: Redis | None) -> HostingBackend:
+    """``local`` (files served by this app) or ``swarm`` (services through the Docker Engine API)."""
+    if settings.hosting == "local":
+        return LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
+    if redis is None:
+        raise PageMagicError("swarm hosting needs PAGEMAGIC_REDIS_URL (the route table lives in Redis)")
+    from hosting.routes import RouteTable
+    from hosting.swarm.backend import PlanHosting, SwarmHosting
+    from hosting.swarm.build import ImageSettings
+    from hosting.swarm.deploy import ServiceSettings
+    from hosting.swarm.engine import DockerEngine
+
+    def plan_hosting(plan: str) -> PlanHosting:
+        allowance = hosting_allowance(plan)
+        return PlanHosting(allowance.replicas_min, allowance.replicas_max, allowance.cpu, allowance.memory_mb)
+
+    return SwarmHosting(
+        engine=DockerEngine(settings.docker_url),
+        routes=RouteTable(redis),
+        images=ImageSettings(settings.registry, settings.site_base_image, settings.site_root),
+        service=ServiceSettings(
+            port=settings.site_port,
+            drain_seconds=settings.site_drain_seconds,
+            converge_timeout=settings.deploy_timeout_seconds,
+        ),
+        base_domain=settings.base_domain,
+        plan_hosting=plan_hosting,
+    )
+
+
+async def open_store(settings: Settings) -> Store:
+    settings.home.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(settings.sqlalchemy_url)
+    await migrate(engine, lock_dir=settings.home)
+    return Store(engine)
+
+
 @contextlib.asynccontextmanager
 async def runtime(
     settings: Settings, *, explicit_port: bool = False, extra_routes: Sequence[RouteFactory] = ()
@@ -59,18 +108,20 @@ async def runtime(
     ``extra_routes`` lets front doors that receive HTTP (a Telegram webhook, Slack
     events, Stripe webhooks) mount their endpoints on the same server.
     """
-    settings.home.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(settings.sqlalchemy_url)
-    await migrate(engine, lock_dir=settings.home)
-    store = Store(engine)
+    store = await open_store(settings)
+    redis = redis_client(settings)
     sock = bind_socket(settings.host, settings.port, fall_back=not explicit_port)
     base_url = (settings.public_url or url_of(sock)).rstrip("/")
     drafts = LiveDrafts(base_url)
-    hosting = LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
+    files = LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
+    hosting = build_hosting(settings, base_url, redis)
     meter = StoreUsageMeter(store)
     quotas = PlanQuotas(store, meter)
-    runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of)
-    queue = InProcessQueue(runner)
+    runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
+    # With Redis, `pagemagic worker` runs jobs; without it, this process does.
+    queue: InProcessQueue | ArqQueue = (
+        ArqQueue(settings.redis_url.get_secret_value()) if settings.redis_url else InProcessQueue(runner)
+    )
     studio = Studio(
         store=store,
         generator=build_generator(settings),
@@ -86,19 +137,28 @@ async def runtime(
         ),
     )
     own_hosts = {"localhost", "127.0.0.1", urlsplit(base_url).hostname or ""}
-    site_server = SiteServer(store, drafts, hosting, meter, own_hosts)
+    site_server = SiteServer(store, drafts, files, meter, own_hosts)
     app = site_server.app()
     for factory in extra_routes:
         app.router.routes.extend(factory(studio, store))
     server = BackgroundServer(app, sock)
     await server.start()
     flusher = asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))
-    recovery = asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds))
+    recovery = asyncio.create_task(
+        runner.recover_forever(settings.job_recovery_seconds)
+        if isinstance(queue, InProcessQueue)
+        else asyncio.Event().wait()
+    )
     try:
         yield Runtime(settings, store, studio, base_url, server, meter)
     finally:
         recovery.cancel()
-        await queue.drain()
+        if isinstance(queue, InProcessQueue):
+            await queue.drain()
+        else:
+            await queue.close()
+        if redis is not None:
+            await redis.aclose()
         flusher.cancel()
         for task in (recovery, flusher):
             with contextlib.suppress(asyncio.CancelledError):

@@ -31,7 +31,33 @@ class Settings(BaseSettings):
     public_url: str | None = Field(
         default=None, description="Base URL users reach the server at; default http://HOST:PORT."
     )
-    hosting: Literal["local"] = Field(default="local", description="Hosting backend for /publish.")
+    hosting: Literal["local", "swarm"] = Field(
+        default="local", description="Hosting backend for /publish: files served here, or Docker Swarm services."
+    )
+    redis_url: SecretStr | None = Field(
+        default=None,
+        description="Redis (redis://host:6379/0): job queue for `pagemagic worker`, route table, edge counters.",
+    )
+    docker_url: str | None = Field(default=None, description="Docker Engine API address; default: DOCKER_HOST or the local socket.")
+    registry: str = Field(default="127.0.0.1:5000", description="Registry site images are pushed to.")
+    site_base_image: str = Field(default="nginx:alpine", description="Base image of published sites.")
+    site_root: str = Field(default="/usr/share/nginx/html", description="Folder the base image serves files from.")
+    site_port: Annotated[int, Field(ge=1, le=65535)] = Field(default=80, description="Port the base image listens on.")
+    base_domain: str = Field(
+        default="pagemagic.localhost", description="Published sites answer at SLUG.BASE_DOMAIN through the edge."
+    )
+    deploy_timeout_seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=120.0, description="Longest wait for a Swarm deploy to converge before it is reported failed."
+    )
+    site_drain_seconds: Annotated[float, Field(ge=0, le=300)] = Field(
+        default=3.0, description="A replaced task keeps serving this long while the route table moves off it."
+    )
+    health_check_seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=10.0, description="How often the worker probes site endpoints and updates the route table."
+    )
+    autoscale_seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=30.0, description="How often the worker reconsiders each site's replica count."
+    )
     generator: Literal["offline"] = Field(default="offline", description="Site generator.")
     generator_delay: Annotated[float, Field(ge=0, le=10)] = Field(
         default=0.0, description="Seconds the offline generator waits per section, to mimic a model."
@@ -132,6 +158,32 @@ class Settings(BaseSettings):
     telegram_api_base: str = Field(
         default="https://api.telegram.org",
         description="Bot API server (a self-hosted telegram-bot-api, or a test stand-in).",
+    )
+
+    edge_host: str = Field(default="127.0.0.1", description="Address the nginx edge listens on.")
+    edge_port: Annotated[int, Field(ge=1, le=65535)] = Field(default=8480, description="HTTP port of the edge.")
+    edge_https_port: Annotated[int, Field(ge=1, le=65535)] | None = Field(
+        default=None, description="HTTPS port of the edge; needs edge_tls_cert and edge_tls_key (adds HSTS)."
+    )
+    edge_tls_cert: Path | None = Field(default=None, description="PEM certificate (chain) the edge serves on TLS.")
+    edge_tls_key: Path | None = Field(default=None, description="PEM private key of edge_tls_cert.")
+    edge_workers: Annotated[int, Field(ge=0, le=256)] = Field(
+        default=0, description="nginx worker processes of the edge (0: one per CPU core)."
+    )
+    edge_cache_ttl: Annotated[float, Field(gt=0, le=300)] = Field(
+        default=2.0, description="Seconds the edge caches a Host -> site route and its plan limits."
+    )
+    edge_flush_interval: Annotated[float, Field(ge=0.05, le=60)] = Field(
+        default=1.0, description="Seconds between the edge's batched writes of usage counters to Redis."
+    )
+    edge_usage_prefix: str = Field(
+        default="pm:usage:", pattern=r"^[A-Za-z0-9:_.-]{1,64}$", description="Redis key prefix of edge usage counters."
+    )
+    edge_redis_timeout_ms: Annotated[int, Field(ge=10, le=10_000)] = Field(
+        default=200, description="Milliseconds the edge waits for Redis before treating it as down."
+    )
+    edge_dir: Path | None = Field(
+        default=None, description="Folder for the rendered nginx.conf, logs and temp files (default HOME/edge)."
     )
 
     @field_validator("home")

@@ -40,6 +40,40 @@ if ! port_open 6379; then
   for _ in $(seq 1 50); do port_open 6379 && break; sleep 0.2; done
 fi
 
+# Docker engine in Swarm mode and a registry on 127.0.0.1:5000, for the swarm hosting tests.
+if ! command -v dockerd >/dev/null || ! command -v docker-registry >/dev/null || [ ! -x /bin/busybox ]; then
+  apt_install docker.io busybox-static docker-registry
+fi
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd"
+  nohup dockerd --host unix:///var/run/docker.sock >/var/log/pagemagic-dockerd.log 2>&1 &
+  for _ in $(seq 1 150); do docker info >/dev/null 2>&1 && break; sleep 0.2; done
+fi
+docker info >/dev/null 2>&1 || { log "the Docker engine did not start (see /var/log/pagemagic-dockerd.log)"; exit 1; }
+if [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" != "active" ]; then
+  log "initialising Swarm"
+  docker swarm init --advertise-addr 127.0.0.1 >/dev/null
+fi
+if ! port_open 5000; then
+  log "starting the registry on 127.0.0.1:5000"
+  mkdir -p /etc/pagemagic /var/lib/pagemagic-registry
+  cat >/etc/pagemagic/registry.yml <<'YAML'
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: /var/lib/pagemagic-registry
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:5000
+YAML
+  nohup docker-registry serve /etc/pagemagic/registry.yml >/var/log/pagemagic-registry.log 2>&1 &
+  for _ in $(seq 1 50); do port_open 5000 && break; sleep 0.2; done
+fi
+port_open 5000 || { log "the registry did not start (see /var/log/pagemagic-registry.log)"; exit 1; }
+
 port_open 5432 || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
 port_open 6379 || { log "Redis is not reachable on 127.0.0.1:6379"; exit 1; }
-log "PostgreSQL and Redis are up"
+log "PostgreSQL, Redis, Docker (Swarm) and the registry are up"

@@ -15,7 +15,6 @@ from core.storage.records import ChatRef
 from core.storage.store import Store, new_preview_token
 from hosting.jobs import JobRunner
 from hosting.local import LocalHosting
-
 from tests.core.scripted import sample_site
 
 CHAT = ChatRef(platform="console", chat_id="jobs", user_id="u")

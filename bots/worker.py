@@ -1,0 +1,75 @@
+"""``pagemagic worker``: runs publish jobs from Redis, keeps routes healthy, scales sites."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from arq.connections import RedisSettings
+from arq.worker import Worker, func
+
+from billing.quotas import PlanQuotas
+from billing.usage import StoreUsageMeter
+from bots.wiring import build_hosting, open_store, redis_client
+from core.errors import PageMagicError
+from core.settings import Settings
+from hosting.jobs import JobRunner
+from hosting.queue_arq import TASK, run_publish_job
+
+log = logging.getLogger("pagemagic.worker")
+
+
+async def run_worker(settings: Settings) -> int:
+    if settings.redis_url is None:
+        raise PageMagicError("the worker needs PAGEMAGIC_REDIS_URL: jobs are taken from Redis")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    store = await open_store(settings)
+    redis = redis_client(settings)
+    hosting = build_hosting(settings, settings.public_url or "http://127.0.0.1", redis)
+    meter = StoreUsageMeter(store)
+    quotas = PlanQuotas(store, meter)
+    runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
+    worker = Worker(
+        functions=[func(run_publish_job, name=TASK)],
+        redis_settings=RedisSettings.from_dsn(settings.redis_url.get_secret_value()),
+        ctx={"runner": runner},
+        handle_signals=False,
+        job_timeout=int(settings.deploy_timeout_seconds) + 120,
+        keep_result=60,
+        max_jobs=8,
+    )
+    background = [
+        asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds)),
+        asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds)),
+    ]
+    if settings.hosting == "swarm" and redis is not None:
+        from hosting.routes import RouteTable
+        from hosting.swarm.backend import SwarmHosting
+        from hosting.swarm.health import HealthMonitor
+
+        assert isinstance(hosting, SwarmHosting)
+        monitor = HealthMonitor(hosting.deployer, RouteTable(redis))
+        background.append(asyncio.create_task(monitor.run_forever(settings.health_check_seconds)))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    arq_task = asyncio.create_task(worker.async_run())
+    print("worker ready", flush=True)
+    await stop.wait()
+    for task in background:
+        task.cancel()
+    await worker.close()
+    arq_task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await arq_task
+    for task in background:
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    if redis is not None:
+        await redis.aclose()
+    await store.close()
+    return 0

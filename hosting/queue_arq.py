@@ -1,0 +1,37 @@
+"""``JobQueue`` on Redis with arq: the chat submits, ``pagemagic worker`` runs.
+
+arq delivers; the job's lease in the database decides who runs it, so a job
+delivered twice (or re-delivered after a worker died) still runs once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arq import create_pool
+from arq.connections import ArqRedis, RedisSettings
+
+from hosting.jobs import JobRunner
+
+TASK = "run_publish_job"
+
+
+class ArqQueue:
+    def __init__(self, redis_url: str) -> None:
+        self._settings = RedisSettings.from_dsn(redis_url)
+        self._pool: ArqRedis | None = None
+
+    async def submit(self, job_id: int) -> None:
+        if self._pool is None:
+            self._pool = await create_pool(self._settings)
+        await self._pool.enqueue_job(TASK, job_id, _job_id=f"pagemagic-job-{job_id}")
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.aclose()
+            self._pool = None
+
+
+async def run_publish_job(ctx: dict[str, Any], job_id: int) -> str | None:
+    runner: JobRunner = ctx["runner"]
+    return await runner.run(job_id)

@@ -1,0 +1,1 @@
+"""The Swarm hosting backend: one Docker Swarm service per published site."""
