@@ -11,6 +11,42 @@ from typing import Any
 from core.site.values import Language
 
 CATALOG: dict[str, dict[Language, str]] = {
+    # Pages the nginx edge answers itself (rendered into its config by hosting/edge/pages.py).
+    "edge_not_found_title": {"en": "No site here", "pt": "Nenhum site aqui", "es": "Ningún sitio aquí"},
+    "edge_not_found": {
+        "en": "There is no site at this address. Check the link you were given.",
+        "pt": "Não há nenhum site neste endereço. Verifique o link que recebeu.",
+        "es": "No hay ningún sitio en esta dirección. Revisa el enlace que recibiste.",
+    },
+    "edge_rate_limited_title": {"en": "Too many requests", "pt": "Demasiados pedidos", "es": "Demasiadas peticiones"},
+    "edge_rate_limited": {
+        "en": "This site is receiving more requests than its plan allows. Please try again in a moment.",
+        "pt": "Este site está a receber mais pedidos do que o plano permite. Tente de novo daqui a pouco.",
+        "es": "Este sitio recibe más peticiones de las que permite su plan. Inténtalo de nuevo en un momento.",
+    },
+    "edge_quota_title": {
+        "en": "This site's plan is used up",
+        "pt": "O plano deste site esgotou-se",
+        "es": "El plan de este sitio se agotó",
+    },
+    "edge_quota": {
+        "en": "This site has used all the requests or bandwidth its plan includes this month. "
+        "It comes back at the start of next month, or as soon as its owner upgrades the plan.",
+        "pt": "Este site usou todos os pedidos ou todo o tráfego que o plano inclui este mês. "
+        "Volta no início do próximo mês, ou assim que o dono mudar para um plano maior.",
+        "es": "Este sitio usó todas las peticiones o todo el tráfico que incluye su plan este mes. "
+        "Vuelve a principios del próximo mes, o en cuanto su dueño mejore el plan.",
+    },
+    "edge_unavailable_title": {
+        "en": "Site temporarily unavailable",
+        "pt": "Site temporariamente indisponível",
+        "es": "Sitio no disponible temporalmente",
+    },
+    "edge_unavailable": {
+        "en": "This site is starting or being updated. Please try again in a few seconds.",
+        "pt": "Este site está a arrancar ou a ser atualizado. Tente de novo dentro de alguns segundos.",
+        "es": "Este sitio se está iniciando o actualizando. Inténtalo de nuevo en unos segundos.",
+    },
     "generating_create": {
         "en": "Designing your site…",
         "pt": "A criar o seu site…",

@@ -1,0 +1,203 @@
+"""``nginx.conf`` for the edge, rendered from settings.
+
+The template is ``lua/nginx.conf.tmpl``; everything the Lua code needs at run time
+(Redis address, key prefixes, cache and flush times, headers, pages) is passed as
+one JSON document to ``init_by_lua``, so Lua never reads the environment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from core.settings import Settings
+from hosting.edge.pages import PAGE_CSP, all_pages
+from hosting.edge_keys import DEFAULT_PREFIX
+from hosting.routes import PREFIX as ROUTE_PREFIX
+
+LUA_DIR = Path(__file__).resolve().parents[2] / "lua"
+TEMPLATE = LUA_DIR / "nginx.conf.tmpl"
+MODULES_DIR = Path("/usr/lib/nginx/modules")
+
+# A site that sends no policy of its own gets this one: same-origin everything, https images,
+# inline styles (generated sites use them), no plugins, no framing.
+DEFAULT_CSP = (
+    "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+HSTS = "max-age=31536000; includeSubDomains"
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+
+@dataclass(frozen=True)
+class RedisAddress:
+    host: str = "127.0.0.1"
+    port: int = 6379
+    db: int = 0
+    password: str | None = None
+
+    @classmethod
+    def from_url(cls, url: str) -> RedisAddress:
+        parts = urlsplit(url)
+        if parts.scheme not in {"redis", ""}:
+            raise ValueError(f"the edge speaks plain redis:// only, not {parts.scheme}://")
+        db = parts.path.strip("/")
+        return cls(
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or 6379,
+            db=int(db) if db else 0,
+            password=unquote(parts.password) if parts.password else None,
+        )
+
+
+@dataclass(frozen=True)
+class EdgeConfig:
+    """Everything ``nginx.conf`` is rendered from."""
+
+    prefix: Path
+    host: str = "127.0.0.1"
+    port: int = 8480
+    https_port: int | None = None
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    workers: int = 0
+    redis: RedisAddress = field(default_factory=RedisAddress)
+    redis_timeout_ms: int = 200
+    route_prefix: str = ROUTE_PREFIX
+    usage_prefix: str = DEFAULT_PREFIX
+    cache_ttl: float = 2.0
+    flush_interval: float = 1.0
+    batch_max_keys: int = 5000
+    endpoint_down_seconds: float = 10.0
+    connect_timeout: str = "2s"
+    usage_dict: str = "32m"
+    limits_dict: str = "16m"
+    access_log: bool = False
+    log_level: str = "warn"
+    instance: str = field(default_factory=lambda: f"{os.uname().nodename}-{secrets.token_hex(4)}")
+    csp: str = DEFAULT_CSP
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EdgeConfig:
+        return cls(
+            prefix=(settings.edge_dir or settings.home / "edge").resolve(),
+            host=settings.edge_host,
+            port=settings.edge_port,
+            https_port=settings.edge_https_port,
+            tls_cert=settings.edge_tls_cert,
+            tls_key=settings.edge_tls_key,
+            workers=settings.edge_workers,
+            redis=RedisAddress.from_url(
+                settings.redis_url.get_secret_value() if settings.redis_url else "redis://127.0.0.1:6379/0"
+            ),
+            redis_timeout_ms=settings.edge_redis_timeout_ms,
+            usage_prefix=settings.edge_usage_prefix,
+            cache_ttl=settings.edge_cache_ttl,
+            flush_interval=settings.edge_flush_interval,
+        )
+
+    def with_changes(self, **changes: object) -> EdgeConfig:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def conf_path(self) -> Path:
+        return self.prefix / "nginx.conf"
+
+    @property
+    def values_path(self) -> Path:
+        """The JSON document Lua reads at start-up (may hold the Redis password: mode 0600)."""
+        return self.prefix / "edge.json"
+
+    def lua_values(self) -> dict[str, object]:
+        """The JSON document ``init_by_lua`` hands to ``edge_config.set``."""
+        return {
+            "redis": {
+                "host": self.redis.host,
+                "port": self.redis.port,
+                "db": self.redis.db,
+                "password": self.redis.password or "",
+                "timeout_ms": self.redis_timeout_ms,
+                "pool_size": 64,
+            },
+            "route_prefix": self.route_prefix,
+            "usage_prefix": self.usage_prefix,
+            "cache_ttl": self.cache_ttl,
+            "flush_interval": self.flush_interval,
+            "batch_max_keys": self.batch_max_keys,
+            "endpoint_down_seconds": self.endpoint_down_seconds,
+            "instance": self.instance,
+            "default_language": "en",
+            "headers": {
+                "csp": self.csp,
+                "page_csp": PAGE_CSP,
+                "hsts": HSTS,
+                "referrer_policy": REFERRER_POLICY,
+                "permissions_policy": PERMISSIONS_POLICY,
+            },
+            "pages": all_pages(),
+        }
+
+
+def _load_modules() -> str:
+    """``load_module`` lines for the Debian dynamic modules (NDK first, then Lua)."""
+    lines = []
+    for name in ("ndk_http_module.so", "ngx_http_lua_module.so"):
+        path = MODULES_DIR / name
+        if path.exists():
+            lines.append(f"load_module {path};")
+    return "\n".join(lines)
+
+
+def _tls_block(config: EdgeConfig) -> str:
+    if config.https_port is None:
+        return ""
+    if config.tls_cert is None or config.tls_key is None:
+        raise ValueError("edge_https_port needs edge_tls_cert and edge_tls_key")
+    return (
+        f"        listen {config.host}:{config.https_port} ssl default_server;\n"
+        f"        ssl_certificate {config.tls_cert.resolve()};\n"
+        f"        ssl_certificate_key {config.tls_key.resolve()};\n"
+        "        ssl_protocols TLSv1.2 TLSv1.3;\n"
+        "        ssl_session_cache shared:pm_tls:10m;\n"
+    )
+
+
+def render(config: EdgeConfig) -> str:
+    host = f"[{config.host}]" if ":" in config.host else config.host
+    replacements = {
+        "load_modules": _load_modules(),
+        "workers": str(config.workers) if config.workers > 0 else "auto",
+        "prefix": str(config.prefix),
+        "log_level": config.log_level,
+        "access_log": f"{config.prefix}/logs/access.log" if config.access_log else "off",
+        "lua_dir": str(LUA_DIR),
+        "usage_dict": config.usage_dict,
+        "limits_dict": config.limits_dict,
+        "config_path": str(config.values_path),
+        "listen": f"{host}:{config.port}",
+        "tls": _tls_block(config),
+        "connect_timeout": config.connect_timeout,
+    }
+
+    def fill(match: re.Match[str]) -> str:
+        return replacements[match.group(1)]
+
+    return re.sub(r"\{\{(\w+)\}\}", fill, TEMPLATE.read_text(encoding="utf-8"))
+
+
+def write(config: EdgeConfig) -> Path:
+    """Render ``nginx.conf`` into the prefix folder (with its logs/ and tmp/) and return its path."""
+    for sub in ("logs", "tmp"):
+        (config.prefix / sub).mkdir(parents=True, exist_ok=True)
+    values = json.dumps(config.lua_values(), separators=(",", ":"), ensure_ascii=False)
+    fd = os.open(config.values_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(values)
+    config.conf_path.write_text(render(config), encoding="utf-8")
+    return config.conf_path

@@ -1,0 +1,84 @@
+"""Host -> site routing, spreading over endpoints, failover, the unknown-host page."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from hosting.edge.nginx import EdgeProcess
+from tests.hosting.edge.conftest import Keys
+from tests.hosting.edge.harness import RawClient, Upstream, unique
+
+
+async def test_host_header_picks_the_site(keys: Keys, upstream: Callable[..., Upstream],
+                                          edge: Callable[..., EdgeProcess]) -> None:
+    a, b = upstream("a"), upstream("b")
+    host_a, host_b = f"{unique('padaria')}.test", f"{unique('oficina')}.test"
+    await keys.route(unique("padaria"), [host_a], [a.endpoint], plan=unique("plan"))
+    await keys.route(unique("oficina"), [host_b, f"www.{host_b}"], [b.endpoint], plan=unique("plan"))
+    proxy = edge()
+
+    def fetch() -> list[bytes]:
+        client = RawClient(proxy.config.port)
+        bodies = [client.get(h).body for h in (host_a, host_b, f"www.{host_b}", host_a.upper())]
+        client.close()
+        return bodies
+
+    bodies = await asyncio.to_thread(fetch)
+    assert bodies == [b"upstream a\n", b"upstream b\n", b"upstream b\n", b"upstream a\n"]
+
+
+async def test_unknown_host_gets_a_friendly_page_in_the_visitors_language(
+    edge: Callable[..., EdgeProcess],
+) -> None:
+    proxy = edge()
+
+    def fetch() -> tuple[int, str, int, str]:
+        client = RawClient(proxy.config.port)
+        en = client.get(f"{unique('nowhere')}.test")
+        pt = client.get(f"{unique('nowhere')}.test", headers={"Accept-Language": "pt-BR,pt;q=0.9,en;q=0.5"})
+        client.close()
+        return en.status, en.body.decode(), pt.status, pt.body.decode()
+
+    status, body, pt_status, pt_body = await asyncio.to_thread(fetch)
+    assert status == 404 and "There is no site at this address" in body
+    assert pt_status == 404 and "Não há nenhum site neste endereço" in pt_body
+
+
+async def test_requests_spread_evenly_over_endpoints(keys: Keys, upstream: Callable[..., Upstream],
+                                                     edge: Callable[..., EdgeProcess]) -> None:
+    replicas = [upstream(f"r{i}") for i in range(3)]
+    host = f"{unique('loja')}.test"
+    await keys.route(unique("loja"), [host], [r.endpoint for r in replicas], plan=unique("plan"))
+    proxy = edge(workers=1)
+
+    def fetch() -> None:
+        client = RawClient(proxy.config.port)
+        for _ in range(300):
+            assert client.get(host).status == 200
+        client.close()
+
+    await asyncio.to_thread(fetch)
+    assert [r.hits for r in replicas] == [100, 100, 100]
+
+
+async def test_a_dead_endpoint_fails_over_without_an_error(keys: Keys, upstream: Callable[..., Upstream],
+                                                           edge: Callable[..., EdgeProcess]) -> None:
+    alive, dying = upstream("alive"), upstream("dying")
+    host = f"{unique('bar')}.test"
+    await keys.route(unique("bar"), [host], [alive.endpoint, dying.endpoint], plan=unique("plan"))
+    proxy = edge()
+
+    def fetch(n: int) -> list[int]:
+        client = RawClient(proxy.config.port)
+        statuses = [client.get(host).status for _ in range(n)]
+        client.close()
+        return statuses
+
+    assert await asyncio.to_thread(fetch, 20) == [200] * 20
+    assert alive.hits > 0 and dying.hits > 0
+    dying.close()  # the replica dies mid-test; the route still lists it
+    before = alive.hits
+    assert await asyncio.to_thread(fetch, 40) == [200] * 40
+    assert alive.hits - before == 40
+    assert "failed; trying the next" in proxy.error_log()
