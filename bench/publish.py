@@ -30,13 +30,13 @@ from redis.asyncio import Redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.ports import PublishTarget  # noqa: E402
-from core.site.schema import parse_site  # noqa: E402
-from hosting.routes import RouteTable  # noqa: E402
-from hosting.swarm.backend import PlanHosting, SwarmHosting  # noqa: E402
-from hosting.swarm.build import ImageSettings  # noqa: E402
-from hosting.swarm.deploy import ServiceSettings  # noqa: E402
-from hosting.swarm.engine import DockerEngine  # noqa: E402
+from core.ports import PublishTarget
+from core.site.schema import parse_site
+from hosting.routes import RouteTable
+from hosting.swarm.backend import PlanHosting, SwarmHosting
+from hosting.swarm.build import ImageSettings
+from hosting.swarm.deploy import ServiceSettings
+from hosting.swarm.engine import DockerEngine
 
 BASE = "127.0.0.1:5000/pagemagic-bench-busybox:1"
 SAMPLE = Path(__file__).parent / "samples"

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from hosting.swarm.autoscale import Autoscaler, ScalePolicy, wanted_replicas
 from hosting.swarm.backend import PlanHosting, SwarmHosting
-
 from tests.hosting.swarm.conftest import no_progress, site_named, target
 
 BOUNDS = PlanHosting(replicas_min=1, replicas_max=4)

@@ -23,7 +23,6 @@ from core.events import Event, Published, PublishProgress
 from core.settings import Settings
 from core.storage.records import ChatRef
 from hosting.routes import RouteTable
-
 from tests.hosting.swarm.conftest import REDIS_URL, docker_client
 
 PAGEMAGIC = str(Path(sys.executable).with_name("pagemagic"))
