@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install services lint typecheck unit bench quality quality-tools clean
+.PHONY: run test install services lint typecheck unit bench quality quality-tools bench-edge clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -51,6 +51,10 @@ quality-tools:
 
 quality: $(STAMP) quality-tools
 	@$(PY) bench/site_quality.py
+
+## Edge benchmark: wrk against the full edge and plain nginx proxy_pass (throughput ratio, p99 added).
+bench-edge: $(STAMP) services
+	@bash bench/edge.sh
 
 clean:
 	rm -rf $(VENV) .pagemagic .pytest_cache .mypy_cache .ruff_cache

@@ -40,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--edits", action="store_true", help="print the schema of refinement edits instead")
 
     sub.add_parser("migrate", help="bring the database schema up to date")
+
+    edge = sub.add_parser("edge", help="the nginx + Lua edge in front of published sites")
+    edge_sub = edge.add_subparsers(dest="edge_command", required=True)
+    edge_sub.add_parser("config", help="render nginx.conf from settings and print its path (checked with nginx -t)")
+    edge_sub.add_parser("run", help="start nginx with the edge config in the foreground (development)")
     sub.add_parser("worker", help="run publish jobs from Redis (PAGEMAGIC_REDIS_URL), health checks and scaling")
     return parser
 
@@ -96,6 +101,10 @@ async def _run(args: argparse.Namespace) -> int:
         from bots.worker import run_worker
 
         return await run_worker(Settings())
+    if args.command == "edge":
+        from hosting.edge.cli import edge_command
+
+        return await asyncio.to_thread(edge_command, args.edge_command, Settings())
     if args.command == "migrate":
         from core.storage.database import create_engine, migrate
 

@@ -74,6 +74,10 @@ YAML
 fi
 port_open 5000 || { log "the registry did not start (see /var/log/pagemagic-registry.log)"; exit 1; }
 
+# The nginx + Lua edge (issue 8): nginx with the Lua module, its Redis client and JSON, busted, wrk.
+# Only the packages; the system nginx is never started or configured (tests run their own).
+apt_install nginx-light libnginx-mod-http-lua lua-nginx-redis lua-cjson lua-busted wrk
+
 port_open 5432 || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
 port_open 6379 || { log "Redis is not reachable on 127.0.0.1:6379"; exit 1; }
 log "PostgreSQL, Redis, Docker (Swarm) and the registry are up"
