@@ -96,7 +96,7 @@ address{font-style:normal}
 .plan{position:relative;display:flex;flex-direction:column;gap:var(--s2)}
 .plan .btn{margin-top:auto}
 .plan .checks{margin-bottom:var(--s5)}
-.featured{border:2px solid var(--btn);box-shadow:0 1rem 2.5rem -1.5rem var(--btn)}
+.featured{border-color:var(--btn);box-shadow:0 0 0 1px var(--btn),0 1rem 2.5rem -1.5rem var(--btn)}
 .ribbon{position:absolute;top:0;left:var(--s6);transform:translateY(-50%);margin:0;padding:var(--s1) var(--s3);border-radius:99px;background:var(--btn);font-size:.8rem;font-weight:700}
 .card .ribbon{color:var(--on-btn)}
 .amount{display:flex;align-items:baseline;gap:var(--s1)}
@@ -127,7 +127,8 @@ dt{display:flex;gap:var(--s2);align-items:center;font-weight:700}
 dd{margin:0}
 .contact-list dd{padding-left:calc(1.25em + var(--s2))}
 .hours{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-caption{display:flex;gap:var(--s2);align-items:center;font-weight:700;text-align:left;margin-bottom:var(--s2)}
+caption{font-weight:700;text-align:start;margin-bottom:var(--s2)}
+caption .icon{display:inline-block;vertical-align:-.2em;margin-inline-end:var(--s2)}
 .hours th,.hours td{padding:var(--s2) 0;border-bottom:1px solid var(--line);text-align:left;font-weight:400}
 .hours td{text-align:right;white-space:nowrap;padding-left:var(--s4)}
 .sec-contact .actions{margin-top:var(--s6)}
