@@ -9,10 +9,13 @@ Studio's business.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import itertools
 import logging
 import re
 from collections import OrderedDict
+from collections.abc import Iterator
 
 from bots.telegram.commands import register_commands
 from bots.telegram.limiter import RateLimiter
@@ -72,6 +75,7 @@ class TelegramAdapter:
         self.drafts = drafts  # sendMessageDraft in private chats; off means edit-in-place everywhere
         self._identity = identity
         self._seen: OrderedDict[int, None] = OrderedDict()
+        self._running: set[asyncio.Task[object]] = set()
         self._draft_ids = itertools.count(1)
 
     async def identity(self) -> BotIdentity:
@@ -83,9 +87,33 @@ class TelegramAdapter:
         """``setMyCommands``: the menu in the default language and in pt, en and es."""
         await register_commands(self.api)
 
+    async def drain(self, timeout: float) -> None:
+        """Wait up to ``timeout`` seconds for the answers being written (a clean shutdown)."""
+        running = {task for task in self._running if task is not asyncio.current_task()}
+        if running:
+            await asyncio.wait(running, timeout=timeout)
+
     # -- updates ---------------------------------------------------------------------------
 
     async def handle_message(self, incoming: IncomingMessage) -> None:
+        with self._tracked():
+            await self._message(incoming)
+
+    async def handle_callback(self, incoming: IncomingCallback) -> None:
+        with self._tracked():
+            await self._callback(incoming)
+
+    @contextlib.contextmanager
+    def _tracked(self) -> Iterator[None]:
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
+        try:
+            yield
+        finally:
+            self._running.discard(task)  # type: ignore[arg-type,unused-ignore]
+
+    async def _message(self, incoming: IncomingMessage) -> None:
         if not self._first_time(incoming.update_id) or incoming.chat_kind == "channel":
             return
         group = incoming.chat_kind != "private"
@@ -102,7 +130,7 @@ class TelegramAdapter:
         assert text is not None
         await self._converse(chat, incoming.chat_id, group, text)
 
-    async def handle_callback(self, incoming: IncomingCallback) -> None:
+    async def _callback(self, incoming: IncomingCallback) -> None:
         if not self._first_time(incoming.update_id):
             return
         try:
@@ -127,16 +155,18 @@ class TelegramAdapter:
         finals: list[Event] = []
         if not text.startswith("/"):
             await self._typing(chat_id)
-        async for event in self.studio.message(chat, text):
-            if isinstance(event, GenerationStarted):
-                language = event.language
-            if is_progress(event):
-                progress.add(progress_line(event))
-                if isinstance(event, SectionReady):
-                    shown.append(progress_line(event))
-            else:
-                finals.append(event)
-        await progress.finish()
+        try:
+            async for event in self.studio.message(chat, text):
+                if isinstance(event, GenerationStarted):
+                    language = event.language
+                if is_progress(event):
+                    progress.add(progress_line(event))
+                    if isinstance(event, SectionReady):
+                        shown.append(progress_line(event))
+                else:
+                    finals.append(event)
+        finally:
+            await progress.finish()
         if progress.drafts_unavailable:
             self.drafts = False
         if progress.unreachable or not finals:

@@ -233,10 +233,14 @@ class AiogramDriver:
     async def feed(self, update: dict[str, Any]) -> None:
         await self.dispatcher.feed_raw_update(self.bot, update)
 
-    async def close(self) -> None:
+    async def stop_updates(self) -> None:
+        """Stop polling; handlers already running go on (the service drains them)."""
         if self._polling is not None and not self._polling.done():
             with contextlib.suppress(RuntimeError):  # "Polling is not started" if it never got going
                 await self.dispatcher.stop_polling()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._polling
+
+    async def close(self) -> None:
+        await self.stop_updates()
         await self.bot.session.close()

@@ -256,9 +256,12 @@ class PtbDriver:
     async def feed(self, update: dict[str, Any]) -> None:
         await self.app.update_queue.put(Update.de_json(update, self.app.bot))
 
-    async def close(self) -> None:
+    async def stop_updates(self) -> None:
         if self.app.updater is not None and self.app.updater.running:
             await self.app.updater.stop()
+
+    async def close(self) -> None:
+        await self.stop_updates()
         if self.app.running:
             await self.app.stop()
         await self.app.shutdown()

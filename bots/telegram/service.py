@@ -43,6 +43,7 @@ class Driver(Protocol):
     async def start_polling(self, allowed_updates: list[str]) -> None: ...
     async def start_webhook(self) -> None: ...
     async def feed(self, update: dict[str, Any]) -> None: ...
+    async def stop_updates(self) -> None: ...
     async def close(self) -> None: ...
 
 
@@ -119,7 +120,11 @@ class TelegramService:
 
     async def stop(self, grace: float = 5.0) -> None:
         """Stop taking updates, let running answers finish for ``grace`` seconds, then close."""
-        driver, self.driver = self.driver, None
+        driver, self.driver = self.driver, None  # the webhook answers 503 from now on
+        if driver is not None:
+            await driver.stop_updates()
+        if self.adapter is not None:
+            await self.adapter.drain(grace)
         if self._handling:
             _done, pending = await asyncio.wait(self._handling, timeout=grace)
             for task in pending:

@@ -8,6 +8,9 @@ import signal
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.bots.telegram.conftest import BotFactory
 from tests.standins.telegram_api import TelegramStandIn
 
 PAGEMAGIC = str(Path(sys.executable).with_name("pagemagic"))
@@ -45,7 +48,9 @@ async def test_serve_runs_the_bot_and_stops_on_sigterm(tmp_path: Path, standin: 
     assert code == 0
 
 
-async def test_serve_with_a_wrong_token_exits_with_a_clear_error(tmp_path: Path, standin: TelegramStandIn) -> None:
+async def test_serve_with_a_wrong_token_exits_with_a_clear_error(
+    tmp_path: Path, standin: TelegramStandIn
+) -> None:
     process = await asyncio.create_subprocess_exec(
         PAGEMAGIC, "serve", "--port", "0",
         env=_env(tmp_path, standin, "4242:revoked-secret-value"),
@@ -56,3 +61,14 @@ async def test_serve_with_a_wrong_token_exits_with_a_clear_error(tmp_path: Path,
     assert process.returncode == 1
     assert "refused PAGEMAGIC_TELEGRAM_TOKEN" in err.decode()
     assert "revoked-secret-value" not in (out + err).decode()
+
+
+@pytest.mark.parametrize("driver", ["aiogram", "ptb"])
+async def test_stopping_lets_an_answer_in_progress_finish(
+    start_bot: BotFactory, standin: TelegramStandIn, driver: str
+) -> None:
+    async with start_bot(driver=driver, generator_delay=0.05):
+        standin.send_text(5252, "A bookshop in Coimbra with events and contact")
+        await standin.wait_for(lambda: standin.calls_to("sendMessageDraft", 5252))
+    # the service stopped (as on SIGTERM) while the site was still streaming
+    assert standin.with_buttons(5252, "pm:publish"), "the running answer was completed before closing"
