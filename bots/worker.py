@@ -10,6 +10,8 @@ import signal
 from arq.connections import RedisSettings
 from arq.worker import Worker, func
 
+from billing.aggregator import UsageAggregator
+from billing.edge_limits import EdgeLimits
 from billing.quotas import PlanQuotas
 from billing.usage import StoreUsageMeter
 from bots.wiring import build_hosting, open_store, redis_client
@@ -44,14 +46,23 @@ async def run_worker(settings: Settings) -> int:
         asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds)),
         asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds)),
     ]
+    if redis is not None:
+        # The edge's counters become durable usage rows here, and its plan limits are (re)published.
+        aggregator = UsageAggregator(redis, store, prefix=settings.edge_usage_prefix)
+        await EdgeLimits(redis).publish()
+        background.append(asyncio.create_task(aggregator.run(settings.usage_flush_seconds)))
     if settings.hosting == "swarm" and redis is not None:
         from hosting.routes import RouteTable
+        from hosting.swarm.autoscale import Autoscaler
         from hosting.swarm.backend import SwarmHosting
         from hosting.swarm.health import HealthMonitor
 
         assert isinstance(hosting, SwarmHosting)
-        monitor = HealthMonitor(hosting.deployer, RouteTable(redis))
+        routes = RouteTable(redis)
+        monitor = HealthMonitor(hosting.deployer, routes)
+        scaler = Autoscaler(hosting, routes, aggregator)
         background.append(asyncio.create_task(monitor.run_forever(settings.health_check_seconds)))
+        background.append(asyncio.create_task(scaler.run_forever(settings.autoscale_seconds)))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -7,11 +7,14 @@ traffic hovers around a threshold does not flap.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from core.errors import BackendUnavailable
 from hosting.routes import RouteTable
 from hosting.swarm.backend import PlanHosting, SwarmHosting
 
@@ -19,7 +22,7 @@ from hosting.swarm.backend import PlanHosting, SwarmHosting
 class RequestRates(Protocol):
     """Requests per second a site received recently (from the edge's usage counters)."""
 
-    async def per_second(self, slug: str) -> float: ...
+    async def request_rate(self, slug: str) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class Autoscaler:
             if route is None or current is None:
                 continue
             bounds = self.hosting.plan_hosting(route.plan)
-            target = self.decide(slug, current, await self.rates.per_second(slug), bounds)
+            target = self.decide(slug, current, await self.rates.request_rate(slug), bounds)
             if target != current:
                 endpoints = await self.hosting.scale(slug, target)
                 await self.routes.set_endpoints(slug, endpoints)
@@ -73,3 +76,11 @@ class Autoscaler:
                 if on_scaled is not None:
                     await on_scaled(slug, target)
         return changes
+
+    async def run_forever(self, every: float) -> None:
+        while True:
+            try:
+                await self.check_once()
+            except BackendUnavailable as error:
+                logging.getLogger("pagemagic.autoscale").warning("autoscaler: %s", error.detail)
+            await asyncio.sleep(every)

@@ -19,7 +19,7 @@ class Rates:
 
     values: dict[str, float] = field(default_factory=dict)
 
-    async def per_second(self, slug: str) -> float:
+    async def request_rate(self, slug: str) -> float:
         return self.values.get(slug, 0.0)
 
 
