@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from tests.bots.telegram.conftest import BotFactory
-from tests.standins.telegram_api import TelegramStandIn
+from tests.standins.telegram_api import TelegramStandIn, buttons
 
 GROUP = -100777
 
@@ -66,3 +66,26 @@ async def test_the_same_update_twice_is_processed_once(
         assert standin.webhook_answers == [200, 200]
         assert len(standin.with_buttons(9200, "pm:publish")) == 1
         assert len(standin.calls_to("sendChatAction", 9200)) == 1
+
+
+async def test_undo_button_goes_back_and_unknown_buttons_are_only_answered(
+    start_bot: BotFactory, standin: TelegramStandIn
+) -> None:
+    async with start_bot():
+        standin.send_text(9300, "Una panadería en Madrid con menú y horario", language_code="es")
+        await standin.wait_for(lambda: standin.with_buttons(9300, "pm:publish"))
+        standin.send_text(9300, "ponlo verde oscuro", language_code="es")
+        await standin.wait_for(lambda: len(standin.with_buttons(9300, "pm:undo")) == 2)
+        latest = standin.with_buttons(9300, "pm:undo")[-1]
+        assert {b["text"] for b in buttons(latest)} >= {"Publicar", "Deshacer"}
+        standin.press(9300, latest["message_id"], "pm:undo", language_code="es")
+        await standin.wait_for(lambda: len(standin.with_buttons(9300, "pm:undo")) == 3)
+        assert (
+            "version 1" in standin.with_buttons(9300, "pm:undo")[-1]["text"].lower()
+            or "versión 1" in (standin.with_buttons(9300, "pm:undo")[-1]["text"])
+        )
+        before = len(standin.sent(9300))
+        standin.press(9300, latest["message_id"], "something-else")
+        await standin.wait_for(lambda: len(standin.calls_to("answerCallbackQuery")) == 2)
+        await asyncio.sleep(0.2)
+        assert len(standin.sent(9300)) == before
