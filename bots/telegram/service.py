@@ -104,7 +104,10 @@ class TelegramService:
             ) from error
         adapter = TelegramAdapter(studio, driver.api, self.limiter, identity=self.identity)
         driver.mount(adapter)
-        await adapter.register_commands()
+        try:
+            await adapter.register_commands()
+        except TelegramError as error:  # the menu is a convenience; the bot works without it
+            log.warning("could not register the command menu: %s", error.code)
         if self.webhook_url:
             await driver.api.set_webhook(self.webhook_url, self._secret, ALLOWED_UPDATES)
             await driver.start_webhook()

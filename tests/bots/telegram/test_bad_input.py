@@ -124,3 +124,11 @@ async def test_a_malformed_token_is_refused_before_any_call(
         with pytest.raises(TelegramTokenRejected, match="not shaped like a bot token"):
             await TelegramService(settings).start(rt.studio)
     assert standin.calls == []
+
+
+async def test_a_refused_command_menu_does_not_stop_the_bot(start_bot: BotFactory, standin: TelegramStandIn) -> None:
+    standin.fail("setMyCommands", 429, "Too Many Requests: retry after 30", retry_after=30)
+    async with start_bot():
+        standin.send_text(8700, "/help")
+        await standin.wait_for(lambda: standin.sent(8700))
+    assert standin.calls_to("setMyCommands")[0].status == 429
