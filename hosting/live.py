@@ -17,13 +17,32 @@ from pipeline import render_body, render_css
 
 @dataclass
 class Draft:
-    """What a token's viewers see while a generation streams."""
+    """What a token's viewers see while a generation streams.
+
+    Rendering is lazy: a draft nobody is watching costs nothing but a
+    reference, so streaming stays as fast as the generator; the body and CSS
+    are rendered once per revision, on first need, and shared by all viewers.
+    """
 
     header: SiteHeader | None = None
     site: Site | None = None
     revision: int = 0
-    css: str = ""
-    payload: str = ""
+    _css: str | None = None
+    _payload: str | None = None
+
+    @property
+    def css(self) -> str:
+        if self._css is None:
+            self._css = render_css(self.site) if self.site is not None else ""
+        return self._css
+
+    @property
+    def payload(self) -> str:
+        if self._payload is None:
+            if self.site is None:
+                return ""
+            self._payload = json.dumps({"body": render_body(self.site), "title": self.site.name, "v": self.revision})
+        return self._payload
 
 
 @dataclass
@@ -55,10 +74,10 @@ class LiveDrafts:
     async def draft_updated(self, token: str, site: Site) -> None:
         entry = self._tokens.setdefault(token, _Token())
         previous = entry.draft.revision if entry.draft else 0
-        draft = Draft(header=site.header, site=site, revision=previous + 1, css=render_css(site))
-        draft.payload = json.dumps({"body": render_body(site), "title": site.name, "v": draft.revision})
+        draft = Draft(header=entry.draft.header if entry.draft else None, site=site, revision=previous + 1)
         entry.draft = draft
-        self._broadcast(entry, "draft", draft.payload)
+        if entry.viewers:
+            self._broadcast(entry, "draft", draft.payload)
 
     async def draft_finished(self, token: str) -> None:
         entry = self._tokens.get(token)

@@ -35,3 +35,12 @@ class Site(SiteHeader):
     @classmethod
     def assemble(cls, header: SiteHeader, sections: list[Section]) -> Site:
         return cls.model_validate({**header.model_dump(), "sections": [s.model_dump() for s in sections]})
+
+    @classmethod
+    def draft(cls, header: SiteHeader, sections: list[Section]) -> Site:
+        """A partial site for the live preview, from parts that were each validated already.
+
+        Skips re-validating the whole site on every streamed section (which made
+        streaming quadratic); the finished site is still built with ``assemble``.
+        """
+        return cls.model_construct(**{name: getattr(header, name) for name in SiteHeader.model_fields}, sections=list(sections))
