@@ -95,10 +95,10 @@ async def run_chat(settings: Settings, *, explicit_port: bool, conversation: str
         lines: asyncio.Queue[str | None] = asyncio.Queue()
         out: Output
         if interactive:
-            console = Console(highlight=False)
-            out = RichOutput(console)
+            rich_out = RichOutput(Console(highlight=False))
+            out = rich_out
             out.line(WELCOME[language or "en"].format(url=rt.base_url))
-            _start_reader(loop, lines, lambda: console.input("[bold]› [/bold]"))
+            _start_reader(loop, lines, rich_out.ask)
         else:
             out = PlainOutput(lambda text: print(text, flush=True))
             out.line(WELCOME[language or "en"].format(url=rt.base_url))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Protocol
 
 from rich.console import Console
+from rich.control import Control
+from rich.segment import ControlType
 from rich.text import Text
 
 from core.events import (
@@ -43,13 +46,40 @@ class PlainOutput:
         self._write(text)
 
 
+PROMPT = "› "
+
+
 class RichOutput:
-    """Streams sections as styled progress lines; never wraps inside a URL."""
+    """Streams sections as styled progress lines; never wraps inside a URL.
+
+    The prompt stays usable while a site streams: output lines clear the
+    waiting prompt, print above it, and put it back.
+    """
 
     def __init__(self, console: Console) -> None:
         self._console = console
+        self._lock = threading.Lock()
+        self._prompt_shown = False
+
+    def ask(self) -> str:
+        """Read one line at the prompt (called from the reader thread)."""
+        with self._lock:
+            self._console.print(PROMPT, end="", style="bold")
+            self._prompt_shown = True
+        line = input()
+        with self._lock:
+            self._prompt_shown = False
+        return line
 
     def event(self, event: Event) -> None:
+        with self._lock:
+            if self._prompt_shown:
+                self._console.control(Control.move_to_column(0), Control((ControlType.ERASE_IN_LINE, 2)))
+            self._render(event)
+            if self._prompt_shown:
+                self._console.print(PROMPT, end="", style="bold")
+
+    def _render(self, event: Event) -> None:
         c = self._console
         if isinstance(event, GenerationStarted):
             c.print(Text(event.text, style="bold cyan"), soft_wrap=True)
@@ -70,7 +100,8 @@ class RichOutput:
             c.print(Text(event.text), soft_wrap=True)
 
     def line(self, text: str) -> None:
-        self._console.print(Text(text), soft_wrap=True)
+        with self._lock:
+            self._console.print(Text(text), soft_wrap=True)
 
 
 class WriteFn(Protocol):
