@@ -170,6 +170,70 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "• {label}: {used} (sem limite)",
         "es": "• {label}: {used} (sin límite)",
     },
+    # Billing: /usage details, /upgrade, spending alerts.
+    "usage_overage": {"en": "overage {amount}", "pt": "excedente {amount}", "es": "excedente {amount}"},
+    "usage_estimate": {
+        "en": "Estimated bill so far: {total} (plan {base} + overage {overage}). Usage resets on {reset}.",
+        "pt": "Fatura estimada até agora: {total} (plano {base} + excedente {overage}). A utilização renova a {reset}.",
+        "es": "Factura estimada hasta ahora: {total} (plan {base} + excedente {overage}). El uso se renueva el {reset}.",
+    },
+    "usage_cap": {
+        "en": "Spending cap: {cap} of overage a month ({left} left).",
+        "pt": "Limite de gastos: {cap} de excedente por mês (restam {left}).",
+        "es": "Tope de gasto: {cap} de excedente al mes (quedan {left}).",
+    },
+    "upgrade_offer": {
+        "en": "Upgrade to {title} for {price} a month — pay securely with Stripe: {url}\n"
+        "Your new limits apply as soon as the payment goes through.",
+        "pt": "Mude para o plano {title} por {price} por mês — pague em segurança com a Stripe: {url}\n"
+        "Os novos limites valem assim que o pagamento for confirmado.",
+        "es": "Pásate a {title} por {price} al mes — paga de forma segura con Stripe: {url}\n"
+        "Tus nuevos límites se aplican en cuanto se confirme el pago.",
+    },
+    "upgrade_top": {
+        "en": "You're already on the biggest plan ({plan}). Type /usage to see what you've used.",
+        "pt": "Já está no plano maior ({plan}). Escreva /usage para ver o que usou.",
+        "es": "Ya estás en el plan más grande ({plan}). Escribe /usage para ver lo que usaste.",
+    },
+    "quota_upgrade": {
+        "en": "Need more now? Upgrade to {title} ({price} a month): {url}",
+        "pt": "Precisa de mais já? Mude para {title} ({price} por mês): {url}",
+        "es": "¿Necesitas más ahora? Pásate a {title} ({price} al mes): {url}",
+    },
+    "spending_alert_80": {
+        "en": "Heads-up: you've used 80% of the {label} your plan includes this month ({used} of {limit}).",
+        "pt": "Atenção: já usou 80% das {label} que o seu plano inclui este mês ({used} de {limit}).",
+        "es": "Aviso: ya usaste el 80% de {label} que incluye tu plan este mes ({used} de {limit}).",
+    },
+    "spending_alert_100": {
+        "en": "You've used all the {label} your plan includes this month ({used} of {limit}).",
+        "pt": "Usou todas as {label} que o seu plano inclui este mês ({used} de {limit}).",
+        "es": "Usaste todo lo que tu plan incluye de {label} este mes ({used} de {limit}).",
+    },
+    "spending_alert_metered": {
+        "en": "More is billed as overage; /usage shows the estimated bill.",
+        "pt": "O que passar é cobrado como excedente; /usage mostra a fatura estimada.",
+        "es": "Lo que pase se cobra como excedente; /usage muestra la factura estimada.",
+    },
+    "spending_alert_hard": {
+        "en": "Type /upgrade for a bigger plan.",
+        "pt": "Escreva /upgrade para um plano maior.",
+        "es": "Escribe /upgrade para un plan mayor.",
+    },
+    "error_billing_unavailable": {
+        "en": "Plans can't be bought here right now ({detail}). Nothing was charged; please try again later.",
+        "pt": "Não é possível comprar planos aqui neste momento ({detail}). Nada foi cobrado; tente mais tarde.",
+        "es": "No se pueden comprar planes aquí ahora mismo ({detail}). No se cobró nada; inténtalo más tarde.",
+    },
+    "error_spending_cap_reached": {
+        "en": "That would pass your monthly spending cap ({spent} of {cap} of overage used). "
+        "Your site is safe; the cap resets next month.",
+        "pt": "Isso passaria o seu limite mensal de gastos ({spent} de {cap} de excedente usados). "
+        "O seu site está seguro; o limite renova no próximo mês.",
+        "es": "Eso superaría tu tope mensual de gasto ({spent} de {cap} de excedente usados). "
+        "Tu sitio está a salvo; el tope se renueva el mes que viene.",
+    },
+    "command_upgrade": {"en": "A bigger plan", "pt": "Um plano maior", "es": "Un plan mayor"},
     "history_header": {
         "en": "Versions of “{name}”:",
         "pt": "Versões de “{name}”:",
@@ -189,17 +253,17 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "Describe a site in a sentence and I'll build it, section by section, with a live preview. "
         "Then refine it in plain words (“make it dark green”, “add a FAQ”, “move the menu to the top”).\n"
         "Commands:\n/new — start a new site\n/undo — back to the previous version\n/history — list versions\n"
-        "/publish — put the site online\n/unpublish — take it offline\n/domain NAME — serve it at your own domain\n/usage — what you used this month\n"
+        "/publish — put the site online\n/unpublish — take it offline\n/domain NAME — serve it at your own domain\n/usage — what you used this month\n/upgrade — a bigger plan\n"
         "/help — this message",
         "pt": "Descreva um site numa frase e eu construo-o, secção a secção, com pré-visualização ao vivo. "
         "Depois afine-o por palavras (“deixa-o verde escuro”, “adiciona perguntas frequentes”, “move o menu para o topo”).\n"
         "Comandos:\n/new — começar um site novo\n/undo — voltar à versão anterior\n/history — listar versões\n"
-        "/publish — pôr o site online\n/unpublish — tirá-lo do ar\n/domain NOME — servi-lo no seu domínio\n/usage — o que usou este mês\n"
+        "/publish — pôr o site online\n/unpublish — tirá-lo do ar\n/domain NOME — servi-lo no seu domínio\n/usage — o que usou este mês\n/upgrade — um plano maior\n"
         "/help — esta mensagem",
         "es": "Describe un sitio en una frase y lo construyo, sección a sección, con vista previa en vivo. "
         "Después ajústalo con tus palabras (“ponlo verde oscuro”, “añade preguntas frecuentes”, “mueve el menú arriba”).\n"
         "Comandos:\n/new — empezar un sitio nuevo\n/undo — volver a la versión anterior\n/history — ver versiones\n"
-        "/publish — publicar el sitio\n/unpublish — desconectarlo\n/domain NOMBRE — servirlo en tu dominio\n/usage — lo que usaste este mes\n"
+        "/publish — publicar el sitio\n/unpublish — desconectarlo\n/domain NOMBRE — servirlo en tu dominio\n/usage — lo que usaste este mes\n/upgrade — un plan mayor\n"
         "/help — este mensaje",
     },
     # Errors: what happened and what to do.
@@ -379,19 +443,19 @@ CATALOG: dict[str, dict[Language, str]] = {
         "`{command} describe TEXT` (or just `{command} TEXT`) — describe or refine the site\n"
         "`{command} publish` — put it online\n`{command} domain NAME` — serve it at your domain\n"
         "`{command} undo` — back to the previous version\n`{command} history` — list versions\n"
-        "`{command} new` — start a new site\n`{command} usage` — what you used this month\n`{command} help` — this message",
+        "`{command} new` — start a new site\n`{command} usage` — what you used this month\n`{command} upgrade` — a bigger plan\n`{command} help` — this message",
         "pt": "Descreva um site e eu construo-o numa conversa deste canal, secção a secção, com pré-visualização ao vivo. "
         "Responda na conversa para o afinar (“deixa-o verde escuro”, “adiciona perguntas frequentes”).\n"
         "`{command} describe TEXTO` (ou só `{command} TEXTO`) — descrever ou afinar o site\n"
         "`{command} publish` — pô-lo online\n`{command} domain NOME` — servi-lo no seu domínio\n"
         "`{command} undo` — voltar à versão anterior\n`{command} history` — listar versões\n"
-        "`{command} new` — começar um site novo\n`{command} usage` — o que usou este mês\n`{command} help` — esta mensagem",
+        "`{command} new` — começar um site novo\n`{command} usage` — o que usou este mês\n`{command} upgrade` — um plano maior\n`{command} help` — esta mensagem",
         "es": "Describe un sitio y lo construyo en un hilo de este canal, sección a sección, con vista previa en vivo. "
         "Responde en el hilo para ajustarlo (“ponlo verde oscuro”, “añade preguntas frecuentes”).\n"
         "`{command} describe TEXTO` (o solo `{command} TEXTO`) — describir o ajustar el sitio\n"
         "`{command} publish` — publicarlo\n`{command} domain NOMBRE` — servirlo en tu dominio\n"
         "`{command} undo` — volver a la versión anterior\n`{command} history` — ver versiones\n"
-        "`{command} new` — empezar un sitio nuevo\n`{command} usage` — lo que usaste este mes\n`{command} help` — este mensaje",
+        "`{command} new` — empezar un sitio nuevo\n`{command} usage` — lo que usaste este mes\n`{command} upgrade` — un plan mayor\n`{command} help` — este mensaje",
     },
     "slack_unknown_subcommand": {
         "en": "I don't know `{command} {word}`. Here is what I can do:",

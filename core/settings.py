@@ -186,6 +186,32 @@ class Settings(BaseSettings):
         default=None, description="Folder for the rendered nginx.conf, logs and temp files (default HOME/edge)."
     )
 
+    stripe_api_key: SecretStr | None = Field(
+        default=None, description="Stripe secret key (sk_...); when set, /upgrade sells plans and usage is metered."
+    )
+    stripe_webhook_secret: SecretStr | None = Field(
+        default=None, description="Signing secret (whsec_...) of the /stripe/webhook endpoint; needed with the key."
+    )
+    stripe_api_base: str = Field(default="https://api.stripe.com", description="Stripe API base (a stand-in in tests).")
+    stripe_meter_events_base: str = Field(
+        default="https://meter-events.stripe.com", description="Base of Stripe's v2 meter event stream."
+    )
+    stripe_meter_streams: bool = Field(
+        default=False, description="Report usage through v2 meter event streams (batches) instead of v1 meter events."
+    )
+    billing_plans_file: Path | None = Field(
+        default=None, description="Plans file (TOML) to use instead of billing/plans.toml."
+    )
+    billing_grace_days: Annotated[float, Field(ge=0, le=60)] = Field(
+        default=7.0, description="Days a paid plan stays after a failed payment before the account goes back to Free."
+    )
+    billing_spending_cap_cents: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Most overage (in cents) an account may run up per month; unset means no cap."
+    )
+    billing_job_seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=10.0, description="How often usage is reported to Stripe and grace periods are checked."
+    )
+
     @field_validator("home")
     @classmethod
     def _absolute_home(cls, value: Path) -> Path:

@@ -188,6 +188,45 @@ _UNION_TAGS = {
 }
 
 
+@cache
+def _kind_validator(kind: str) -> Draft202012Validator | None:
+    """A validator for one section kind: the branch the ``kind`` names, not all fourteen."""
+    schema = section_schema()
+    ref = schema["discriminator"]["mapping"].get(kind)
+    if ref is None:
+        return None
+    return Draft202012Validator({"$ref": ref, "$defs": schema["$defs"]})
+
+
+def _check_section(data: Any, prefix: tuple[Any, ...]) -> None:
+    """Validate one section against its own kind's schema (about 14 times cheaper than the oneOf).
+
+    A missing or unknown ``kind`` falls back to the full schema, whose error names the choices.
+    """
+    validator = _kind_validator(data["kind"]) if isinstance(data, dict) and isinstance(data.get("kind"), str) else None
+    if validator is None:
+        _check("section", data, prefix)
+        return
+    errors = list(validator.iter_errors(data))
+    if errors:
+        first = _precise(min(errors, key=lambda e: len(e.absolute_path)))
+        raise InvalidSpec(json_path(prefix + tuple(first.absolute_path)), _friendly(first))
+
+
+def _check_site(data: Any) -> None:
+    """The site schema, with each section checked through its own kind's validator."""
+    if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
+        _check("site", data)
+        return
+    header = {k: v for k, v in data.items() if k != "sections"}
+    _check("header", header)
+    sections = data["sections"]
+    if not 1 <= len(sections) <= 20:
+        _check("site", data)  # reports the count with the schema's own words
+    for index, section in enumerate(sections):
+        _check_section(section, ("sections", index))
+
+
 def _parse(model: type[BaseModel], name: str, data: Any, prefix: tuple[Any, ...] = ()) -> Any:
     _check(name, data, prefix)
     try:
@@ -198,7 +237,11 @@ def _parse(model: type[BaseModel], name: str, data: Any, prefix: tuple[Any, ...]
 
 def parse_site(data: Any) -> Site:
     """Validate ``data`` with jsonschema, then parse it with pydantic."""
-    return _parse(Site, "site", data)  # type: ignore[no-any-return]
+    _check_site(data)
+    try:
+        return Site.model_validate(data)
+    except ModelError as exc:
+        raise _from_model_error(exc) from exc
 
 
 def parse_header(data: Any) -> SiteHeader:
@@ -207,7 +250,7 @@ def parse_header(data: Any) -> SiteHeader:
 
 def parse_section(data: Any, index: int | None = None) -> Section:
     prefix: tuple[Any, ...] = ("sections", index) if index is not None else ()
-    _check("section", data, prefix)
+    _check_section(data, prefix)
     try:
         return SECTION_ADAPTER.validate_python(data)
     except ModelError as exc:
