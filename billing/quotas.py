@@ -1,27 +1,39 @@
-"""Quota checks against the plan's monthly limits."""
+"""Quota checks against the plan: hard limits refuse, metered overage is allowed up to the cap.
+
+The plan is read from the database on every check, so a plan change (a Stripe webhook)
+applies to the very next message.
+"""
 
 from __future__ import annotations
 
-from billing.plans import METRICS, billing_period, plan_named
-from core.errors import QuotaExceeded
+from decimal import ROUND_CEILING, Decimal
+
+from billing.plans import METRICS, billing_period, catalog, plan_named
+from core.errors import QuotaExceeded, SpendingCapReached
 from core.ports import MetricUsage, UsageMeter, UsageSummary
 from core.storage.store import Store
 from core.storage.tables import UserRow, utcnow
 
 
 class PlanQuotas:
-    """``QuotaPolicy``: usage this calendar month (UTC) against the user's plan."""
+    """``QuotaPolicy``: usage this calendar month (UTC) against the user's plan.
 
-    def __init__(self, store: Store, meter: UsageMeter) -> None:
+    ``cap_cents`` is the most overage an account may run up in a month (``None``: no cap);
+    at the cap, work that would cost more is refused with a clear message.
+    """
+
+    def __init__(self, store: Store, meter: UsageMeter, cap_cents: int | None = None) -> None:
         self._store = store
         self._meter = meter
+        self.cap_cents = cap_cents
 
     async def plan_of(self, user_id: int) -> str:
         async with self._store.session() as session:
             user = await session.get(UserRow, user_id)
             return user.plan if user is not None else "free"
 
-    async def _used(self, user_id: int) -> tuple[str, dict[str, int]]:
+    async def usage(self, user_id: int) -> tuple[str, dict[str, int]]:
+        """The account's plan and its totals this period."""
         plan_name = await self.plan_of(user_id)
         start, end = billing_period(utcnow())
         totals = await self._store.usage_totals(user_id, start, end)
@@ -29,20 +41,41 @@ class PlanQuotas:
         return plan_name, totals
 
     async def check(self, user_id: int, metric: str, amount: int = 1) -> None:
-        plan_name, totals = await self._used(user_id)
-        limit = plan_named(plan_name).limit(metric)
+        plan_name, totals = await self.usage(user_id)
+        plan = plan_named(plan_name)
+        limit = plan.limit(metric)
         used = totals.get(metric, 0)
-        if limit is not None and used + amount > limit:
+        if limit is None or used + amount <= limit:
+            return
+        if plan.hard_limit(metric):
             raise QuotaExceeded(metric, limit, used)
+        if self.cap_cents is not None:
+            after = dict(totals)
+            after[metric] = used + amount
+            overage = plan.estimate_cents(after) - plan.price_cents
+            if overage > self.cap_cents:
+                raise SpendingCapReached(
+                    metric, self.cap_cents, plan.estimate_cents(totals) - plan.price_cents, catalog().currency
+                )
 
     async def summary(self, user_id: int) -> UsageSummary:
         await self._meter.flush()
-        plan_name, totals = await self._used(user_id)
+        plan_name, totals = await self.usage(user_id)
         plan = plan_named(plan_name)
         start, end = billing_period(utcnow())
         return UsageSummary(
             plan=plan.name,
             period_start=start,
             period_end=end,
-            metrics=tuple(MetricUsage(m, totals.get(m, 0), plan.limit(m)) for m in METRICS),
+            metrics=tuple(
+                MetricUsage(m, totals.get(m, 0), plan.limit(m), _cents(plan.overage_cost(m, totals.get(m, 0))))
+                for m in METRICS
+            ),
+            estimate_cents=plan.estimate_cents(totals),
+            currency=catalog().currency,
+            cap_cents=self.cap_cents,
         )
+
+
+def _cents(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_CEILING))

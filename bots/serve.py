@@ -8,6 +8,9 @@ import signal
 from typing import TYPE_CHECKING
 
 from bots.wiring import RouteFactory, runtime
+from core.observability.logging import configure_logging
+from core.observability.redact import secret_values
+from core.observability.tracing import setup_tracing
 from core.settings import Settings
 
 if TYPE_CHECKING:
@@ -15,6 +18,8 @@ if TYPE_CHECKING:
 
 
 async def run_serve(settings: Settings) -> int:
+    configure_logging(secret_values(settings), settings.log_format, settings.log_level)
+    setup_tracing(settings.otel_endpoint, "pagemagic-serve")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

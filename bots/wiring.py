@@ -24,10 +24,13 @@ from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
 from core.studio import Studio, StudioConfig
+from hosting.health import Readiness
 from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
+from hosting.metrics import PrometheusMetrics, edge_counters, job_counts
 from hosting.queue_arq import ArqQueue
+from hosting.request_id import RequestIdMiddleware
 from hosting.server import SiteServer
 
 
@@ -92,6 +95,23 @@ def build_hosting(settings: Settings, base_url: str, redis: Redis | None) -> Hos
     )
 
 
+def instrument(
+    settings: Settings, store: Store, redis: Redis | None, studio: Studio | None, runner: JobRunner
+) -> PrometheusMetrics:
+    """One Prometheus registry for this process, handed to everything that counts."""
+    metrics = PrometheusMetrics()
+    runner.metrics = metrics
+    if studio is not None:
+        studio.metrics = metrics
+        if hasattr(studio.generator, "metrics"):
+            studio.generator.metrics = metrics
+    metrics.preset(runner.backend.name)
+    metrics.add_refresher("database", job_counts(store, metrics))
+    if redis is not None:
+        metrics.add_refresher("redis", edge_counters(redis, settings.edge_usage_prefix, metrics))
+    return metrics
+
+
 async def open_store(settings: Settings) -> Store:
     settings.home.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.sqlalchemy_url)
@@ -134,13 +154,17 @@ async def runtime(
             max_message_chars=settings.max_message_chars,
             preview_ttl=timedelta(hours=settings.preview_ttl_hours),
             default_plan=settings.plan,
+            model=settings.llm_model if settings.llm_base_url else "offline",
         ),
     )
+    metrics = instrument(settings, store, redis, studio, runner)
     own_hosts = {"localhost", "127.0.0.1", urlsplit(base_url).hostname or ""}
     site_server = SiteServer(store, drafts, files, meter, own_hosts)
     app = site_server.app()
     for factory in extra_routes:
         app.router.routes.extend(factory(studio, store))
+    app.router.routes.extend([metrics.route(), *Readiness(settings, store, redis).routes()])
+    app.add_middleware(RequestIdMiddleware)
     server = BackgroundServer(app, sock)
     await server.start()
     flusher = asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))

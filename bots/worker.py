@@ -9,15 +9,24 @@ import signal
 
 from arq.connections import RedisSettings
 from arq.worker import Worker, func
+from redis.asyncio import Redis
+from starlette.applications import Starlette
 
 from billing.aggregator import UsageAggregator
 from billing.edge_limits import EdgeLimits
 from billing.quotas import PlanQuotas
 from billing.usage import StoreUsageMeter
-from bots.wiring import build_hosting, open_store, redis_client
+from bots.server import BackgroundServer, bind_socket
+from bots.wiring import build_hosting, instrument, open_store, redis_client
 from core.errors import PageMagicError
+from core.observability.logging import configure_logging
+from core.observability.redact import secret_values
+from core.observability.tracing import setup_tracing
 from core.settings import Settings
+from core.storage.store import Store
+from hosting.health import Readiness
 from hosting.jobs import JobRunner
+from hosting.metrics import PrometheusMetrics
 from hosting.queue_arq import TASK, run_publish_job
 
 log = logging.getLogger("pagemagic.worker")
@@ -26,13 +35,15 @@ log = logging.getLogger("pagemagic.worker")
 async def run_worker(settings: Settings) -> int:
     if settings.redis_url is None:
         raise PageMagicError("the worker needs PAGEMAGIC_REDIS_URL: jobs are taken from Redis")
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(secret_values(settings), settings.log_format, settings.log_level)
+    setup_tracing(settings.otel_endpoint, "pagemagic-worker")
     store = await open_store(settings)
     redis = redis_client(settings)
     hosting = build_hosting(settings, settings.public_url or "http://127.0.0.1", redis)
     meter = StoreUsageMeter(store)
     quotas = PlanQuotas(store, meter)
     runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
+    metrics = instrument(settings, store, redis, None, runner)
     worker = Worker(
         functions=[func(run_publish_job, name=TASK)],
         redis_settings=RedisSettings.from_dsn(settings.redis_url.get_secret_value()),
@@ -68,6 +79,7 @@ async def run_worker(settings: Settings) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
+    health = await _health_server(settings, store, redis, metrics)
     arq_task = asyncio.create_task(worker.async_run())
     print("worker ready", flush=True)
     await stop.wait()
@@ -82,5 +94,20 @@ async def run_worker(settings: Settings) -> int:
             await task
     if redis is not None:
         await redis.aclose()
+    if health is not None:
+        await health.stop()
     await store.close()
     return 0
+
+
+async def _health_server(
+    settings: Settings, store: Store, redis: Redis | None, metrics: PrometheusMetrics
+) -> BackgroundServer | None:
+    """/healthz, /readyz and /metrics on ``PAGEMAGIC_WORKER_PORT`` (0: none), for probes and Prometheus."""
+    if settings.worker_port == 0:
+        return None
+    routes = [*Readiness(settings, store, redis).routes(with_healthz=True), metrics.route()]
+    server = BackgroundServer(Starlette(routes=routes), bind_socket(settings.worker_host, settings.worker_port, fall_back=False))
+    await server.start()
+    log.info("worker health and metrics on %s:%s", settings.worker_host, settings.worker_port)
+    return server

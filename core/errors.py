@@ -79,6 +79,24 @@ class QuotaExceeded(PageMagicError):
         self.metric = metric
 
 
+class SpendingCapReached(PageMagicError):
+    """More overage would pass the account's monthly spending cap (amounts in cents)."""
+
+    code = "spending_cap_reached"
+
+    def __init__(self, metric: str, cap_cents: int, overage_cents: int, currency: str = "usd") -> None:
+        super().__init__(
+            f"{metric}: {overage_cents}/{cap_cents}", metric=metric, cap=cap_cents, spent=overage_cents, currency=currency
+        )
+        self.metric = metric
+
+
+class BillingUnavailable(PageMagicError):
+    """The payment provider cannot be reached or refused the request; nothing was charged."""
+
+    code = "billing_unavailable"
+
+
 class GenerationFailed(PageMagicError):
     code = "generation_failed"
 

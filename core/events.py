@@ -88,6 +88,7 @@ class UsageLine:
     label: str
     used: int
     limit: int | None
+    overage_cents: int = 0  # what the usage beyond the included amount costs so far
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class UsageReport:
     period_end: datetime
     lines: tuple[UsageLine, ...]
     text: str
+    estimate_cents: int = 0  # the period's bill so far: plan price plus overage
+    currency: str = "usd"
 
 
 @dataclass(frozen=True)

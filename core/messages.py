@@ -244,6 +244,17 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "{marker} v{version} · {when} · {instruction}",
         "es": "{marker} v{version} · {when} · {instruction}",
     },
+    "history_audit_header": {"en": "Changes:", "pt": "Alterações:", "es": "Cambios:"},
+    "history_audit_line": {
+        "en": "  {when} · {action} · {detail} · by {who}",
+        "pt": "  {when} · {action} · {detail} · por {who}",
+        "es": "  {when} · {action} · {detail} · por {who}",
+    },
+    "audit_publish": {"en": "publish", "pt": "publicação", "es": "publicación"},
+    "audit_unpublish": {"en": "unpublish", "pt": "retirada", "es": "retirada"},
+    "audit_domain": {"en": "domain", "pt": "domínio", "es": "dominio"},
+    "audit_plan": {"en": "plan", "pt": "plano", "es": "plan"},
+    "audit_permission": {"en": "permission", "pt": "permissão", "es": "permiso"},
     "new_site": {
         "en": "Fresh start. Describe the site you want, e.g. “a bakery in Lisbon with a menu and opening hours”.",
         "pt": "Novo começo. Descreva o site que quer, por exemplo “uma padaria em Lisboa com menu e horário”.",

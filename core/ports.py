@@ -92,6 +92,7 @@ class MetricUsage:
     metric: str
     used: int
     limit: int | None
+    overage_cents: int = 0  # cost of the usage beyond ``limit`` (metrics with an overage price)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,9 @@ class UsageSummary:
     period_start: datetime
     period_end: datetime
     metrics: tuple[MetricUsage, ...]
+    estimate_cents: int = 0  # plan price plus overage so far
+    currency: str = "usd"
+    cap_cents: int | None = None  # monthly spending cap, when one is set
 
 
 class UsageMeter(Protocol):
@@ -118,3 +122,40 @@ class QuotaPolicy(Protocol):
         ...
 
     async def summary(self, user_id: int) -> UsageSummary: ...
+
+
+@dataclass(frozen=True)
+class UpgradeOffer:
+    """The next plan and where to pay for it (a Stripe Checkout page)."""
+
+    plan: str
+    title: str
+    price_cents: int
+    currency: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SpendingAlert:
+    """A metric passed ``threshold`` percent of what the plan includes, first time this period."""
+
+    metric: str
+    threshold: int
+    used: int
+    limit: int
+    metered: bool = False  # True: usage beyond ``limit`` is billed; False: it is refused
+
+
+class BillingPort(Protocol):
+    """Payments and spending alerts (``billing/`` implements it; core never imports Stripe)."""
+
+    async def upgrade_offer(self, user_id: int, current_plan: str) -> UpgradeOffer | None:
+        """A checkout link for the plan after ``current_plan``; ``None`` at the top plan.
+
+        Raises ``BillingUnavailable`` when payments are not set up or cannot be reached.
+        """
+        ...
+
+    async def due_alerts(self, user_id: int) -> list[SpendingAlert]:
+        """Alerts not yet posted this period; each is returned once, ever."""
+        ...

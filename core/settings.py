@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from core.secret_files import FileVariables
 
 
 class Settings(BaseSettings):
@@ -186,6 +188,21 @@ class Settings(BaseSettings):
         default=None, description="Folder for the rendered nginx.conf, logs and temp files (default HOME/edge)."
     )
 
+    log_format: Literal["json", "console"] = Field(
+        default="json", description="Logs of `pagemagic serve` and `worker`: one JSON object a line, or readable text."
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Least level logged.")
+    otel_endpoint: str | None = Field(
+        default=None, description="OTLP/HTTP endpoint for OpenTelemetry traces; unset (the default) means no tracing."
+    )
+    worker_host: str = Field(default="0.0.0.0", description="Address the worker's health and metrics server binds to.")
+    worker_port: Annotated[int, Field(ge=0, le=65535)] = Field(
+        default=8401, description="Port of the worker's /healthz, /readyz and /metrics (0 turns the server off)."
+    )
+    readyz_timeout: Annotated[float, Field(gt=0, le=30)] = Field(
+        default=2.0, description="Seconds each /readyz check may take before the dependency is reported down."
+    )
+
     stripe_api_key: SecretStr | None = Field(
         default=None, description="Stripe secret key (sk_...); when set, /upgrade sells plans and usage is metered."
     )
@@ -211,6 +228,18 @@ class Settings(BaseSettings):
     billing_job_seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
         default=10.0, description="How often usage is reported to Stripe and grace periods are checked."
     )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # PAGEMAGIC_<NAME>_FILE (Docker secrets) after the plain variables, which win.
+        return (init_settings, env_settings, FileVariables(settings_cls), dotenv_settings, file_secret_settings)
 
     @field_validator("home")
     @classmethod

@@ -10,6 +10,7 @@ event; the stored draft and history are never touched by a failure.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -59,6 +60,9 @@ from core.llm.port import (
     Turn,
 )
 from core.messages import metric_label, say, section_label
+from core.observability.context import current_request_id, ensure_request_id
+from core.observability.logging import get_logger
+from core.observability.metrics import NO_METRICS, Metrics
 from core.ports import HostingBackend, JobQueue, PreviewChannel, PublishTarget, QuotaPolicy, UsageMeter
 from core.site.describe import section_heading, section_summary
 from core.site.edits import apply_edits
@@ -66,9 +70,12 @@ from core.site.schema import parse_header, parse_section
 from core.site.sections import Section
 from core.site.site import Site, SiteHeader
 from core.site.values import Language
+from core.storage.audit import AuditLog, AuditRecord
 from core.storage.jobs import JobRecord, JobStore
 from core.storage.records import ChatRef, ConversationRecord, SiteRecord
 from core.storage.store import Store, new_preview_token
+
+log = get_logger("pagemagic.studio")
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,7 @@ class StudioConfig:
     preview_ttl: timedelta = timedelta(hours=72)
     default_plan: str = "free"
     publish_wait: timedelta = timedelta(minutes=5)
+    model: str = "offline"  # the generator's model: the label of generation metrics
 
 
 @dataclass
@@ -108,6 +116,8 @@ class Studio:
         self.queue = queue
         self.jobs = JobStore(store)
         self.config = config
+        self.metrics: Metrics = NO_METRICS  # the wiring sets the Prometheus one
+        self.audit = AuditLog(store)
         self._conversations: dict[int, _Conversation] = {}
 
     # -- the entry point adapters use ---------------------------------------------
@@ -119,6 +129,9 @@ class Studio:
         still generating cancels that one first; it stops at the next event,
         stores nothing and reports ``Cancelled``.
         """
+        request_id = ensure_request_id()
+        self.metrics.chat_message(chat.platform)
+        log.info("chat_message", platform=chat.platform, chat=chat.chat_id, request_id=request_id)
         language: Language = chat.language or "en"
         try:
             conversation = await self.store.conversation(chat, self.config.default_plan)
@@ -142,6 +155,9 @@ class Studio:
                 # A first message fails before the conversation's language is stored:
                 # answer in the language it was written in.
                 language = detect_language(text[:2000], default=language)
+            if error.code in ("quota_exceeded", "spending_cap_reached"):
+                self.metrics.refused(f"{error.code}:{error.params.get('metric', '')}")
+            log.info("chat_failed", platform=chat.platform, chat=chat.chat_id, code=error.code)
             yield self._failed(error, language)
 
     async def _dispatch(
@@ -173,11 +189,11 @@ class Studio:
         elif command.name == "history":
             stream = self.history(conversation, language)
         elif command.name == "publish":
-            stream = self.publish(conversation, language)
+            stream = self.publish(conversation, language, chat)
         elif command.name == "unpublish":
-            stream = self.unpublish(conversation, language)
+            stream = self.unpublish(conversation, language, chat)
         elif command.name == "domain":
-            stream = self.attach_domain(conversation, command.argument, language)
+            stream = self.attach_domain(conversation, command.argument, language, chat)
         else:
             stream = self.usage(conversation, language)
         async for event in stream:
@@ -197,6 +213,7 @@ class Studio:
         header: SiteHeader | None = None
         sections: list[Section] = []
         tokens = 0
+        timing = _Timing()
         try:
             async for event in self._generate(request, cancel):
                 if isinstance(event, HeaderGenerated):
@@ -207,6 +224,7 @@ class Studio:
                         raise GenerationFailed("a section came before the site's header")
                     section = parse_section(event.section.model_dump(mode="json"), len(sections))
                     sections.append(section)
+                    timing.section()
                     await self.previews.draft_updated(token, Site.assemble(header, sections))
                     yield self._section_ready(len(sections) - 1, section, language)
                 elif isinstance(event, TokensUsed):
@@ -214,9 +232,11 @@ class Studio:
                 elif isinstance(event, PartSkipped):
                     yield self._part_skipped(event, language)
                 elif isinstance(event, CannotHelp):
+                    timing.outcome = "cannot_help"
                     yield Reply(event.message, kind="cannot_help")
                     return
             if cancel.is_set():
+                timing.outcome = "cancelled"
                 yield Cancelled(say(language, "cancelled"))
                 return
             if header is None or not sections:
@@ -225,12 +245,14 @@ class Studio:
             record = await self.store.create_site(
                 conversation.id, conversation.user_id, site, text, token, self.config.preview_ttl
             )
+            timing.outcome = "ok"
         except PageMagicError:
             # The model's tokens were spent even though nothing is stored: bill them.
             await self.meter.record(conversation.user_id, "tokens", tokens)
             raise
         finally:
             await self.previews.draft_finished(token)
+            timing.report(self.metrics, self.config.model, "create")
         await self._record_generation(conversation.user_id, record.id, len(sections), tokens)
         await self.store.add_turn(conversation.id, "assistant", f"created v1 of {site.name}")
         yield PreviewReady(
@@ -263,6 +285,7 @@ class Studio:
         tokens = 0
         summary = ""
         shown: set[str] = set()
+        timing = _Timing()
         await self.previews.draft_started(record.preview_token, None)
         try:
             async for event in self._generate(request, cancel):
@@ -275,6 +298,7 @@ class Studio:
                         key = section.model_dump_json()
                         if key not in shown:
                             shown.add(key)
+                            timing.section()
                             yield self._section_ready(index, section, language)
                 elif isinstance(event, Summary):
                     summary = event.text
@@ -283,22 +307,27 @@ class Studio:
                 elif isinstance(event, PartSkipped):
                     yield self._part_skipped(event, site.language)
                 elif isinstance(event, CannotHelp):
+                    timing.outcome = "cannot_help"
                     yield Reply(event.message, kind="cannot_help")
                     return
             if cancel.is_set():
+                timing.outcome = "cancelled"
                 yield Cancelled(say(language, "cancelled"))
                 return
             if edits == 0 or site == current.site:
+                timing.outcome = "no_change"
                 yield Reply(summary or say(language, "help"), kind="no_change")
                 return
             record = await self.store.add_version(
                 record.id, site, text, expected=current.number, preview_ttl=self.config.preview_ttl
             )
+            timing.outcome = "ok"
         except PageMagicError:
             await self.meter.record(conversation.user_id, "tokens", tokens, record.id)
             raise
         finally:
             await self.previews.draft_finished(record.preview_token)
+            timing.report(self.metrics, self.config.model, "refine")
         old = {s.model_dump_json() for s in current.site.sections}
         changed_indexes = tuple(i for i, s in enumerate(site.sections) if s.model_dump_json() not in old)
         await self._record_generation(conversation.user_id, record.id, len(changed_indexes), tokens)
@@ -346,6 +375,7 @@ class Studio:
     async def _record_generation(self, user_id: int, site_id: int, sections: int, tokens: int) -> None:
         await self.meter.record(user_id, "generations", 1, site_id)
         await self.meter.record(user_id, "sections", sections, site_id)
+        self.metrics.sections_generated(self.config.model, sections)
         await self.meter.record(user_id, "tokens", tokens, site_id)
 
     def _section_ready(self, index: int, section: Section, language: Language) -> SectionReady:
@@ -405,6 +435,10 @@ class Studio:
                     instruction=instruction or "—",
                 )
             )
+        changes = await self.audit.for_site(record.id, limit=20)
+        if changes:
+            lines.append(say(language, "history_audit_header"))
+            lines.extend(_audit_line(change, language) for change in changes)
         yield HistoryReport(entries, "\n".join(lines))
 
     async def new(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
@@ -413,7 +447,9 @@ class Studio:
 
     # -- publishing and domains ------------------------------------------------------
 
-    async def publish(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+    async def publish(
+        self, conversation: ConversationRecord, language: Language, chat: ChatRef | None = None
+    ) -> AsyncIterator[Event]:
         """Publish the current version as a job and report it as it moves.
 
         The job runs elsewhere (a worker, or a task of this process); this only
@@ -435,6 +471,8 @@ class Studio:
             elif state == "queued" and current.detail:
                 yield PublishProgress("retrying", say(language, "publish_retrying", detail=current.detail))
             final = current
+        state = final.state if final is not None else "queued"
+        await self._audit("publish", record, conversation, chat, f"v{job.version} {state}")
         if final is None or not final.done:
             state = final.state if final else "queued"
             yield Reply(say(language, "publish_still_running", state=state), kind="publish_pending")
@@ -467,16 +505,19 @@ class Studio:
             await asyncio.sleep(pause)
             pause = min(pause * 1.5, 0.5)
 
-    async def unpublish(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+    async def unpublish(
+        self, conversation: ConversationRecord, language: Language, chat: ChatRef | None = None
+    ) -> AsyncIterator[Event]:
         record = await self._site_of(conversation)
         if await self.store.latest_deployment(record.id) is None:
             raise NotPublished()
         await self.hosting.unpublish(record.slug)
+        await self._audit("unpublish", record, conversation, chat, f"v{record.current_version}")
         await self.store.add_deployment(record.id, record.current_version, self.hosting.name, "removed", "", "")
         yield Reply(say(language, "unpublished", name=record.name), kind="unpublished")
 
     async def attach_domain(
-        self, conversation: ConversationRecord, argument: str, language: Language
+        self, conversation: ConversationRecord, argument: str, language: Language, chat: ChatRef | None = None
     ) -> AsyncIterator[Event]:
         record = await self._site_of(conversation)
         if not argument:
@@ -489,6 +530,7 @@ class Studio:
         target = PublishTarget(record.id, record.slug, record.current_version, conversation.plan)
         mapping = await self.hosting.map_domain(target, name)
         domain, created = await self.store.attach_domain(record.id, name, mapping.status)
+        await self._audit("domain", record, conversation, chat, f"{name} {mapping.status}")
         if created:
             await self.meter.record(conversation.user_id, "domains", 1, record.id)
         text = say(language, "domain_attached_local", domain=name, server=mapping.server)
@@ -530,6 +572,20 @@ class Studio:
 
     # -- helpers -----------------------------------------------------------------------
 
+    async def _audit(
+        self, action: str, record: SiteRecord, conversation: ConversationRecord, chat: ChatRef | None, detail: str
+    ) -> None:
+        """One audit row: who (the chat user), what, when, from which chat."""
+        await self.audit.record(
+            action,
+            site_id=record.id,
+            user_id=conversation.user_id,
+            chat=chat,
+            detail=detail,
+            request_id=current_request_id(),
+        )
+        log.info("audit", action=action, site=record.slug, detail=detail)
+
     async def _site_of(self, conversation: ConversationRecord) -> SiteRecord:
         if conversation.site_id is None:
             raise NoSiteYet()
@@ -556,6 +612,34 @@ class Studio:
         except (KeyError, IndexError):
             text = say(language, "error_internal")
         return Failed(error.code, text, {k: str(v) for k, v in params.items()})
+
+
+@dataclass
+class _Timing:
+    """How long one generation took, until its first section, and how it ended."""
+
+    started: float = field(default_factory=time.monotonic)
+    first: float | None = None
+    outcome: str = "failed"
+
+    def section(self) -> None:
+        if self.first is None:
+            self.first = time.monotonic() - self.started
+
+    def report(self, metrics: Metrics, model: str, kind: str) -> None:
+        metrics.generation(model, kind, self.outcome, time.monotonic() - self.started, self.first)
+
+
+def _audit_line(change: AuditRecord, language: Language) -> str:
+    who = f"{change.platform}:{change.actor}" if change.platform else "—"
+    return say(
+        language,
+        "history_audit_line",
+        when=change.created_at.strftime("%Y-%m-%d %H:%M"),
+        action=say(language, f"audit_{change.action}"),
+        detail=change.detail,
+        who=who,
+    )
 
 
 def _amount(metric: str, value: int) -> str:

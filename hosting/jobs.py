@@ -13,9 +13,12 @@ import contextlib
 import logging
 import os
 import secrets
+import time
 from collections.abc import Awaitable, Callable
 
 from core.errors import BackendUnavailable, PageMagicError, PublishFailed, RolledBack
+from core.observability.metrics import NO_METRICS, Metrics
+from core.observability.tracing import span
 from core.ports import HostingBackend, PublishTarget, UsageMeter
 from core.storage.jobs import JobRecord, JobStore
 from core.storage.store import Store
@@ -50,6 +53,7 @@ class JobRunner:
         self.retry_base_seconds = retry_base_seconds
         self._plan_of = plan_of
         self._site_locks: dict[int, asyncio.Lock] = {}
+        self.metrics: Metrics = NO_METRICS  # the wiring sets the Prometheus one
 
     async def run(self, job_id: int) -> str | None:
         """Run the job if it can be claimed; return its final (or retry) state."""
@@ -59,8 +63,16 @@ class JobRunner:
         lock = self._site_locks.setdefault(job.site_id, asyncio.Lock())
         async with lock:  # one deploy per site at a time in this worker
             heartbeat = asyncio.create_task(self._heartbeat(job.id))
+            started = time.monotonic()
             try:
-                return await self._execute(job)
+                with span("publish_job", job_id=job.id, site_id=job.site_id):
+                    log.info("publish job %s: site %s v%s claimed by %s", job.id, job.site_id, job.version, self.owner)
+                    state = await self._execute(job)
+                self.metrics.job_state(job.kind, state)
+                if state != "queued":  # queued again = a retry later, not an end
+                    self.metrics.publish_finished(self.backend.name, state, time.monotonic() - started)
+                log.info("publish job %s: %s", job.id, state)
+                return state
             finally:
                 heartbeat.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -74,6 +86,7 @@ class JobRunner:
         target = PublishTarget(record.id, record.slug, job.version, plan, domains)
 
         async def progress(state: str, detail: str) -> None:
+            self.metrics.job_state(job.kind, state)
             await self.jobs.move(job.id, self.owner, state, detail)
 
         try:

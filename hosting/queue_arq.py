@@ -11,6 +11,7 @@ from typing import Any
 from arq import create_pool
 from arq.connections import ArqRedis, RedisSettings
 
+from core.observability.context import current_request_id, request_scope
 from hosting.jobs import JobRunner
 
 TASK = "run_publish_job"
@@ -24,7 +25,8 @@ class ArqQueue:
     async def submit(self, job_id: int) -> None:
         if self._pool is None:
             self._pool = await create_pool(self._settings)
-        await self._pool.enqueue_job(TASK, job_id, _job_id=f"pagemagic-job-{job_id}")
+        # The chat's request id travels with the job, so the worker's log lines carry it too.
+        await self._pool.enqueue_job(TASK, job_id, current_request_id(), _job_id=f"pagemagic-job-{job_id}")
 
     async def close(self) -> None:
         if self._pool is not None:
@@ -32,6 +34,7 @@ class ArqQueue:
             self._pool = None
 
 
-async def run_publish_job(ctx: dict[str, Any], job_id: int) -> str | None:
+async def run_publish_job(ctx: dict[str, Any], job_id: int, request_id: str | None = None) -> str | None:
     runner: JobRunner = ctx["runner"]
-    return await runner.run(job_id)
+    with request_scope(request_id):
+        return await runner.run(job_id)

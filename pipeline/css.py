@@ -130,7 +130,7 @@ dd{margin:0}
 caption{font-weight:700;text-align:start;margin-bottom:var(--s2)}
 caption .icon{display:inline-block;vertical-align:-.2em;margin-inline-end:var(--s2)}
 .hours th,.hours td{padding:var(--s2) 0;border-bottom:1px solid var(--line);text-align:left;font-weight:400}
-.hours td{text-align:right;white-space:nowrap;padding-left:var(--s4)}
+.hours td{text-align:right;padding-left:var(--s4)}.nw{white-space:nowrap}
 .sec-contact .actions{margin-top:var(--s6)}
 .sec-cta{padding-block:var(--s7)}
 .band{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:var(--s5);padding:var(--s7) var(--s6);border-radius:calc(var(--r)*1.5);background:var(--btn);color:var(--on-btn)}

@@ -65,11 +65,20 @@ def _details(business: Business, ctx: RenderContext) -> Element | None:
     return h("address", None, h("dl", {"class": "contact-list"}, rows)) if rows else None
 
 
+SHORT_HOURS = 24  # characters that fit beside the day names on the narrowest phone
+
+
 def _hours(business: Business, ctx: RenderContext) -> Element | None:
     if not business.opening_hours:
         return None
+    # "08:00–19:00" reads badly broken at the dash; only text that cannot fit at 320 px may wrap
     rows = [
-        h("tr", None, h("th", {"scope": "row"}, line.days), h("td", None, line.hours))
+        h(
+            "tr",
+            None,
+            h("th", {"scope": "row"}, line.days),
+            h("td", {"class": "nw" if len(line.hours) <= SHORT_HOURS else None}, line.hours),
+        )
         for line in business.opening_hours
     ]
     return h(

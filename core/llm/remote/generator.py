@@ -32,6 +32,7 @@ from core.llm.remote.errors import ModelDropped, ModelMalformed, ModelTruncated
 from core.llm.remote.jsonstream import Item, MalformedJson, ObjectStreamReader, Prefix
 from core.llm.remote.parts import EditsPart, SectionsPart, refine_output, site_output
 from core.llm.remote.prompts import PromptBook, prompt_book
+from core.observability.metrics import NO_METRICS, Metrics
 from core.site.values import Language
 
 Part = Union[SectionsPart, EditsPart]
@@ -46,6 +47,7 @@ class RemoteGenerator:
         self.config = config
         self.client = ModelClient(config)
         self.prompts = prompts or prompt_book()
+        self.metrics: Metrics = NO_METRICS  # the wiring sets the Prometheus one
 
     async def aclose(self) -> None:
         await self.client.aclose()
@@ -226,9 +228,13 @@ class RemoteGenerator:
                 error = InvalidSpec(error.path, "the answer was not a JSON object")
                 continue
             try:
-                return events + check(value)
+                repaired = events + check(value)
             except InvalidSpec as again:
                 error = again
+            else:
+                self.metrics.section_repaired(self.config.model, "repaired")
+                return repaired
+        self.metrics.section_repaired(self.config.model, "gave_up")
         if give_up is None:
             raise error
         return events + give_up(error)

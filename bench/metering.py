@@ -1,0 +1,137 @@
+"""Metering throughput: edge counters in Redis -> usage rows -> meter outbox -> Stripe.
+
+Simulates the edge's counters for many sites of paying accounts (HINCRBY into the same
+per-site-minute buckets the Lua edge writes), then times one worker doing the whole chain:
+the aggregator drains the counters into usage rows, the billing job collects them into
+meter reports and sends them to a local Stripe stand-in through the real SDK. Halfway, the
+job "crashes" after Stripe accepted a round and before it was marked sent, so the resend
+path is timed too. At the end the stand-in's per-customer totals must equal the increments
+made: zero lost, zero doubled.
+
+    .venv/bin/python bench/metering.py [--accounts 50] [--increments 200000] [--streams]
+
+Needs Redis on 127.0.0.1:6379 (scripts/services.sh starts it); uses a throwaway SQLite
+database and its own Redis key prefix, removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import secrets
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from redis.asyncio import Redis  # noqa: E402
+
+from billing.accounts import Accounts  # noqa: E402
+from billing.aggregator import UsageAggregator  # noqa: E402
+from billing.job import BillingJob  # noqa: E402
+from billing.outbox import MeterOutbox  # noqa: E402
+from billing.plans import METERS, billing_period  # noqa: E402
+from billing.stripe.client import StripeConfig, http_client, make_client  # noqa: E402
+from billing.stripe.meters import MeterSender  # noqa: E402
+from billing.tables import BillingCustomerRow, BillingSubscriptionRow  # noqa: E402
+from core.storage.database import create_engine, migrate  # noqa: E402
+from core.storage.records import ChatRef  # noqa: E402
+from core.storage.store import Store, new_preview_token  # noqa: E402
+from hosting.edge_keys import bucket_key, index_key, minute_of  # noqa: E402
+from tests.core.scripted import sample_site  # noqa: E402
+from tests.standins.stripe_api import API_KEY, StripeApiStandIn  # noqa: E402
+
+
+async def main(accounts: int, increments: int, streams: bool) -> int:
+    api = StripeApiStandIn()
+    await api.start()
+    redis = Redis.from_url("redis://127.0.0.1:6379/0")
+    prefix = f"pm:bench-metering-{secrets.token_hex(4)}:usage:"
+    tmp = Path(tempfile.mkdtemp(prefix="pm-bench-metering-"))
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp / 'bench.db'}")
+    await migrate(engine, lock_dir=tmp)
+    store = Store(engine)
+    config = StripeConfig(api_key=API_KEY, api_base=api.url, meter_events_base=api.url, streams=streams, backoff=0.01)
+    http = http_client(config)
+    try:
+        # paying accounts, one published site each
+        sites: list[tuple[str, int, str]] = []  # (slug, site id, customer)
+        now = datetime.now(UTC)
+        for i in range(accounts):
+            conv = await store.conversation(ChatRef("console", f"bench-{i}", f"u{i}"))
+            site = await store.create_site(conv.id, conv.user_id, sample_site(), "x", new_preview_token(),
+                                           timedelta(hours=1))
+            customer = f"cus_bench{i:05d}"
+            api.customers[customer] = {"id": customer, "object": "customer"}
+            async with store.session() as session, session.begin():
+                session.add(BillingCustomerRow(user_id=conv.user_id, customer_id=customer))
+                session.add(BillingSubscriptionRow(
+                    user_id=conv.user_id, subscription_id=f"sub_{i}", customer_id=customer, plan="pro",
+                    status="active", metered_since=billing_period(now)[0], updated_at=now,
+                ))
+            sites.append((site.slug, site.id, customer))
+
+        # the edge counts: one HINCRBY per request, in per-site-minute buckets
+        rng = random.Random(7)
+        expected: dict[str, int] = {c: 0 for _, _, c in sites}
+        minutes = [minute_of(now - timedelta(minutes=m)) for m in range(3)]
+        pipe_size = 5_000
+        started = time.perf_counter()
+        for start in range(0, increments, pipe_size):
+            async with redis.pipeline(transaction=False) as pipe:
+                for _ in range(min(pipe_size, increments - start)):
+                    slug, site_id, customer = rng.choice(sites)
+                    key = bucket_key(prefix, slug, rng.choice(minutes))
+                    pipe.hincrby(key, "requests", 1)
+                    pipe.hset(key, "site_id", str(site_id))
+                    pipe.sadd(index_key(prefix), key)
+                    expected[customer] += 1
+                await pipe.execute()
+        counted = time.perf_counter() - started
+
+        # one worker: drain -> usage rows -> outbox -> Stripe, with a crash before "mark sent"
+        aggregator = UsageAggregator(redis, store, prefix=prefix)
+        job = BillingJob(Accounts(store), MeterOutbox(store, lambda: METERS), MeterSender(make_client(config, http), config))
+        started = time.perf_counter()
+        await aggregator.drain_once()
+        await job.outbox.collect()
+        crashed = await job.outbox.due()
+        await job.sender.send(crashed[: len(crashed) // 2])  # accepted by Stripe, never marked
+        report = await job.run_once()
+        while (await job.run_once()).sent:
+            pass
+        elapsed = time.perf_counter() - started
+
+        got = {c: v for (c, event), v in api.totals().items() if event == METERS["requests"]}
+        lost = sum(max(0, expected[c] - got.get(c, 0)) for c in expected)
+        doubled = sum(max(0, got.get(c, 0) - expected[c]) for c in expected)
+        rate = increments / elapsed
+        mode = "v2 meter event streams" if streams else "v1 meter events"
+        print(f"accounts: {accounts}, increments: {increments:,} (edge counting took {counted:.2f} s)")
+        print(f"reports: {report.sent} sent via {mode}, {api.duplicates} resent after the simulated crash")
+        print(f"edge counters -> Stripe: {elapsed:.2f} s = {rate:,.0f} increments/s on one worker")
+        print(f"totals checked: lost {lost}, doubled {doubled}")
+        ok = lost == 0 and doubled == 0 and rate >= 5_000
+        print("PASS" if ok else "FAIL (target: >= 5,000 increments/s, zero lost, zero doubled)")
+        return 0 if ok else 1
+    finally:
+        names = [k async for k in redis.scan_iter(match=f"{prefix}*", count=1000)]
+        if names:
+            await redis.delete(*names)
+        await redis.aclose()
+        await http.close_async()  # type: ignore[no-untyped-call]
+        await store.close()
+        await api.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--accounts", type=int, default=50)
+    parser.add_argument("--increments", type=int, default=200_000)
+    parser.add_argument("--streams", action="store_true", help="send through v2 meter event streams")
+    args = parser.parse_args()
+    raise SystemExit(asyncio.run(main(args.accounts, args.increments, args.streams)))

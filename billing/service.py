@@ -1,0 +1,32 @@
+"""``BillingPort`` for Studio: upgrade offers (Stripe Checkout) and spending alerts.
+
+Without a Stripe key (the embedded default) usage is still recorded, shown and alerted on;
+``/upgrade`` then says plans are not sold on this server.
+"""
+
+from __future__ import annotations
+
+from billing.alerts import SpendingAlerts
+from billing.plans import catalog
+from billing.stripe.checkout import StripeCheckout
+from core.errors import BillingUnavailable
+from core.ports import SpendingAlert, UpgradeOffer
+
+
+class Billing:
+    def __init__(self, alerts: SpendingAlerts, checkout: StripeCheckout | None) -> None:
+        self.alerts = alerts
+        self.checkout = checkout
+
+    async def upgrade_offer(self, user_id: int, current_plan: str) -> UpgradeOffer | None:
+        plans = catalog()
+        target = plans.next_plan(current_plan)
+        if target is None:
+            return None
+        if self.checkout is None or not target.stripe_price:
+            raise BillingUnavailable("payments are not set up on this server")
+        url = await self.checkout.checkout_url(user_id, target)
+        return UpgradeOffer(target.name, target.title, target.price_cents, plans.currency, url)
+
+    async def due_alerts(self, user_id: int) -> list[SpendingAlert]:
+        return await self.alerts.due(user_id)

@@ -1,0 +1,161 @@
+"""``/stripe/webhook``: verified with the SDK's own signature check, each event acted on once.
+
+The event's id is stored in the same transaction as its effect, so a second delivery (Stripe
+retries until it gets a 2xx, and may deliver twice anyway) finds it and changes nothing.
+A bad signature is a 400 and nothing is read from the body.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import stripe
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from billing.accounts import Accounts
+from billing.plans import Catalog, billing_period
+from billing.tables import BillingCustomerRow, BillingSubscriptionRow, StripeEventRow
+from core.storage.tables import utcnow
+
+log = logging.getLogger(__name__)
+MAX_BODY = 1_000_000
+TOLERANCE = 300  # seconds a signature's timestamp may be old (Stripe's default)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: int
+    detail: str
+    changed: tuple[tuple[int, str], ...] = ()  # (user, plan) to tell the listeners about
+
+
+class WebhookHandler:
+    def __init__(self, accounts: Accounts, catalog: Callable[[], Catalog], secret: str, grace: timedelta) -> None:
+        self.accounts = accounts
+        self.catalog = catalog
+        self.secret = secret
+        self.grace = grace
+
+    async def receive(self, payload: bytes, signature: str) -> Outcome:
+        try:
+            stripe.WebhookSignature.verify_header(payload.decode("utf-8"), signature, self.secret, TOLERANCE)
+            event = json.loads(payload)
+            event_id, kind, obj = event["id"], event["type"], event["data"]["object"]
+        except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            log.warning("Stripe webhook refused: %s", type(exc).__name__)
+            return Outcome(400, "invalid signature or payload")
+        try:
+            async with self.accounts.store.session() as session, session.begin():
+                session.add(StripeEventRow(id=str(event_id)[:100], type=str(kind)[:80]))
+                await session.flush()  # a second delivery stops here
+                changed = await self._apply(session, str(kind), obj)
+        except IntegrityError:
+            return Outcome(200, "already processed")
+        for user_id, plan in changed:
+            await self.accounts.notify(user_id, plan)
+        return Outcome(200, "processed", tuple(changed))
+
+    async def _apply(self, session: AsyncSession, kind: str, obj: dict[str, Any]) -> list[tuple[int, str]]:
+        if kind == "checkout.session.completed":
+            return await self._checkout_completed(session, obj)
+        if kind in ("customer.subscription.created", "customer.subscription.updated"):
+            return await self._subscription(session, obj, deleted=False)
+        if kind == "customer.subscription.deleted":
+            return await self._subscription(session, obj, deleted=True)
+        if kind == "invoice.payment_failed":
+            await self._payment(session, obj, failed=True)
+        elif kind == "invoice.paid":
+            await self._payment(session, obj, failed=False)
+        elif kind == "customer.deleted":
+            row = await session.get(BillingCustomerRow, await self.accounts.user_of_customer(session, obj["id"]) or -1)
+            if row is not None and row.customer_id == obj["id"] and row.deleted_at is None:
+                row.deleted_at = utcnow()
+        return []
+
+    async def _checkout_completed(self, session: AsyncSession, obj: dict[str, Any]) -> list[tuple[int, str]]:
+        customer = obj.get("customer") or ""
+        reference = str(obj.get("client_reference_id") or "")
+        user_id = int(reference) if reference.isdigit() else await self.accounts.user_of_customer(session, customer)
+        plan = (obj.get("metadata") or {}).get("plan", "")
+        if user_id is None or plan not in self.catalog().plans or not obj.get("subscription"):
+            log.warning("checkout.session.completed without a known account or plan; ignored")
+            return []
+        await self._save_subscription(session, user_id, str(obj["subscription"]), customer, plan, "active")
+        changed = await self.accounts.set_plan(session, user_id, plan, "checkout completed")
+        return [(user_id, plan)] if changed else []
+
+    async def _subscription(self, session: AsyncSession, obj: dict[str, Any], deleted: bool) -> list[tuple[int, str]]:
+        customer = obj.get("customer") or ""
+        user_id = await self.accounts.user_of_customer(session, customer)
+        if user_id is None:
+            return []
+        status = "canceled" if deleted else str(obj.get("status", ""))
+        catalog = self.catalog()
+        plan = (obj.get("metadata") or {}).get("plan", "")
+        for item in (obj.get("items") or {}).get("data", []):
+            found = catalog.plan_for_price(str((item.get("price") or {}).get("id", "")))
+            if found is not None:
+                plan = found.name
+        if plan not in catalog.plans:
+            plan = "free"
+        row = await self._save_subscription(session, user_id, str(obj["id"]), customer, plan, status)
+        if status in ("active", "trialing"):
+            row.grace_until = None
+            target = plan
+        elif status in ("past_due", "unpaid") and not deleted:
+            row.grace_until = row.grace_until or utcnow() + self.grace
+            return []  # keeps its plan until the grace period ends
+        else:
+            target = "free"
+        changed = await self.accounts.set_plan(session, user_id, target, f"subscription {status}")
+        return [(user_id, target)] if changed else []
+
+    async def _payment(self, session: AsyncSession, obj: dict[str, Any], failed: bool) -> None:
+        user_id = await self.accounts.user_of_customer(session, obj.get("customer") or "")
+        row = await session.get(BillingSubscriptionRow, user_id) if user_id is not None else None
+        if row is None:
+            return
+        if failed:
+            row.grace_until = row.grace_until or utcnow() + self.grace
+            row.status = "past_due"
+        else:
+            row.grace_until, row.status = None, "active"
+        row.updated_at = utcnow()
+
+    @staticmethod
+    async def _save_subscription(
+        session: AsyncSession, user_id: int, subscription_id: str, customer: str, plan: str, status: str
+    ) -> BillingSubscriptionRow:
+        row = await session.get(BillingSubscriptionRow, user_id)
+        now = utcnow()
+        if row is None:
+            row = BillingSubscriptionRow(
+                user_id=user_id, subscription_id=subscription_id, customer_id=customer, plan=plan, status=status,
+                metered_since=billing_period(now)[0], updated_at=now,
+            )
+            session.add(row)
+        else:
+            row.subscription_id, row.customer_id, row.plan, row.status, row.updated_at = (
+                subscription_id, customer, plan, status, now,
+            )
+        return row
+
+
+def webhook_route(handler: WebhookHandler, path: str = "/stripe/webhook") -> BaseRoute:
+    async def endpoint(request: Request) -> Response:
+        body = await request.body()
+        if len(body) > MAX_BODY:
+            return JSONResponse({"error": "payload too large"}, status_code=413)
+        outcome = await handler.receive(body, request.headers.get("stripe-signature", ""))
+        return JSONResponse({"status": outcome.detail}, status_code=outcome.status)
+
+    return Route(path, endpoint, methods=["POST"])
