@@ -33,6 +33,8 @@ async def run_serve(settings: Settings) -> int:
             await telegram.start(rt.studio)
             name = telegram.identity.username if telegram.identity else "?"
             print(f"Telegram bot @{name} is running ({telegram.mode})", flush=True)
+        if rt.billing is not None and rt.billing.route is not None:
+            print("Stripe webhook on /stripe/webhook", flush=True)
         print(f"Serving on {rt.base_url}", flush=True)
         try:
             await stop.wait()
