@@ -14,7 +14,6 @@ from starlette.routing import BaseRoute
 
 from billing.plans import hosting_allowance
 from billing.quotas import PlanQuotas
-from billing.setup import BillingParts, build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket, url_of
 from core.errors import PageMagicError
@@ -26,6 +25,8 @@ from core.storage.database import create_engine, migrate
 from core.storage.store import Store
 from core.studio import Studio, StudioConfig
 from hosting.health import Readiness
+from hosting.domains.manager import DomainManager
+from hosting.domains.setup import build_domain_manager, deny_list, domains_enabled
 from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
@@ -45,7 +46,6 @@ class Runtime:
     base_url: str
     server: BackgroundServer
     meter: StoreUsageMeter
-    billing: BillingParts | None = None
 
 
 def build_generator(settings: Settings) -> SiteGenerator:
@@ -114,6 +114,15 @@ def instrument(
     return metrics
 
 
+def build_domains(settings: Settings, store: Store, redis: Redis | None, local_endpoint: str) -> DomainManager | None:
+    """DNS proof and ACME certificates when Redis and PAGEMAGIC_CERT_KEY are set; else None
+    (domains then map by Host header only). Local hosting routes proven domains to this server."""
+    if redis is None or not domains_enabled(settings):
+        return None
+    fallback = local_endpoint if settings.hosting == "local" else None
+    return build_domain_manager(settings, store, redis, fallback)
+
+
 async def open_store(settings: Settings) -> Store:
     settings.home.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.sqlalchemy_url)
@@ -137,9 +146,9 @@ async def runtime(
     drafts = LiveDrafts(base_url)
     files = LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
     hosting = build_hosting(settings, base_url, redis)
+    domains = build_domains(settings, store, redis, urlsplit(url_of(sock)).netloc)
     meter = StoreUsageMeter(store)
-    quotas = PlanQuotas(store, meter, cap_cents=settings.billing_spending_cap_cents)
-    billing = build_billing(settings, store, quotas, redis, base_url)
+    quotas = PlanQuotas(store, meter)
     runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
     # With Redis, `pagemagic worker` runs jobs; without it, this process does.
     queue: InProcessQueue | ArqQueue = (
@@ -158,15 +167,16 @@ async def runtime(
             preview_ttl=timedelta(hours=settings.preview_ttl_hours),
             default_plan=settings.plan,
             model=settings.llm_model if settings.llm_base_url else "offline",
+            base_domain=settings.base_domain,
+            domain_deny=deny_list(settings),
+            domain_wait=timedelta(seconds=settings.domain_wait_seconds),
         ),
-        billing=billing.billing,
+        domains=domains,
     )
     metrics = instrument(settings, store, redis, studio, runner)
     own_hosts = {"localhost", "127.0.0.1", urlsplit(base_url).hostname or ""}
     site_server = SiteServer(store, drafts, files, meter, own_hosts)
     app = site_server.app()
-    if billing.route is not None:
-        app.router.routes.append(billing.route)  # /stripe/webhook
     for factory in extra_routes:
         app.router.routes.extend(factory(studio, store))
     app.router.routes.extend([metrics.route(), *Readiness(settings, store, redis).routes()])
@@ -179,24 +189,16 @@ async def runtime(
         if isinstance(queue, InProcessQueue)
         else asyncio.Event().wait()
     )
-    # Usage goes to Stripe from `pagemagic worker` when there is one (Redis), else from here.
-    reporting = asyncio.create_task(
-        billing.job.run(settings.billing_job_seconds)
-        if billing.job is not None and redis is None
-        else asyncio.Event().wait()
-    )
     try:
-        yield Runtime(settings, store, studio, base_url, server, meter, billing)
+        yield Runtime(settings, store, studio, base_url, server, meter)
     finally:
-        reporting.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await reporting
-        await billing.aclose()
         recovery.cancel()
         if isinstance(queue, InProcessQueue):
             await queue.drain()
         else:
             await queue.close()
+        if domains is not None:
+            await domains.close()
         if redis is not None:
             await redis.aclose()
         flusher.cancel()

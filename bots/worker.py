@@ -15,10 +15,9 @@ from starlette.applications import Starlette
 from billing.aggregator import UsageAggregator
 from billing.edge_limits import EdgeLimits
 from billing.quotas import PlanQuotas
-from billing.setup import build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket
-from bots.wiring import build_hosting, instrument, open_store, redis_client
+from bots.wiring import build_domains, build_hosting, instrument, open_store, redis_client
 from core.errors import PageMagicError
 from core.observability.logging import configure_logging
 from core.observability.redact import secret_values
@@ -42,8 +41,7 @@ async def run_worker(settings: Settings) -> int:
     redis = redis_client(settings)
     hosting = build_hosting(settings, settings.public_url or "http://127.0.0.1", redis)
     meter = StoreUsageMeter(store)
-    quotas = PlanQuotas(store, meter, cap_cents=settings.billing_spending_cap_cents)
-    billing = build_billing(settings, store, quotas, redis, settings.public_url or "http://127.0.0.1")
+    quotas = PlanQuotas(store, meter)
     runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
     metrics = instrument(settings, store, redis, None, runner)
     worker = Worker(
@@ -59,14 +57,15 @@ async def run_worker(settings: Settings) -> int:
         asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds)),
         asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds)),
     ]
-    if billing.job is not None:
-        # Usage (and grace periods) to Stripe, exactly once: see billing/outbox.py.
-        background.append(asyncio.create_task(billing.job.run(settings.billing_job_seconds)))
     if redis is not None:
         # The edge's counters become durable usage rows here, and its plan limits are (re)published.
         aggregator = UsageAggregator(redis, store, prefix=settings.edge_usage_prefix)
         await EdgeLimits(redis).publish()
         background.append(asyncio.create_task(aggregator.run(settings.usage_flush_seconds)))
+    domains = build_domains(settings, store, redis, f"{settings.host}:{settings.port}")
+    if domains is not None:
+        # Pending DNS re-checked with backoff, failed orders retried, certificates renewed.
+        background.append(asyncio.create_task(domains.run_forever(settings.domain_check_seconds)))
     if settings.hosting == "swarm" and redis is not None:
         from hosting.routes import RouteTable
         from hosting.swarm.autoscale import Autoscaler
@@ -97,7 +96,6 @@ async def run_worker(settings: Settings) -> int:
     for task in background:
         with contextlib.suppress(asyncio.CancelledError):
             await task
-    await billing.aclose()
     if redis is not None:
         await redis.aclose()
     if health is not None:

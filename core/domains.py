@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
 import idna
 
@@ -19,6 +23,12 @@ def normalise_domain(raw: str) -> str:
             name = name[len(prefix):].split("/", 1)[0]
     if not name:
         raise InvalidDomain(raw, domain=raw, reason="empty")
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        pass
+    else:
+        raise InvalidDomain(raw, domain=raw[:60], reason="an IP address is not a domain")
     if len(name) > 253:
         raise InvalidDomain(raw, domain=raw[:60], reason="longer than 253 characters")
     try:
@@ -36,3 +46,76 @@ def normalise_domain(raw: str) -> str:
     if ascii_name.endswith((".localhost", ".local", ".invalid", ".test", ".example")) or ascii_name == "localhost":
         raise InvalidDomain(raw, domain=raw[:60], reason="that name is reserved and can't be reached on the internet")
     return ascii_name
+
+
+def check_allowed(name: str, base_domain: str, deny: tuple[str, ...] = ()) -> None:
+    """Refuse names no user may attach: our own base domain (and its sub-names) and the deny list.
+
+    ``name`` is already normalised; a deny-list entry also covers every name under it.
+    """
+    for own in (base_domain.lower().rstrip("."), *(d.lower().strip().rstrip(".") for d in deny)):
+        if own and (name == own or name.endswith("." + own)):
+            reason = "it belongs to this service" if own == base_domain.lower().rstrip(".") else "it is not allowed here"
+            raise InvalidDomain(name, domain=name, reason=reason)
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "edu", "ac", "gob", "nom"})
+
+
+def is_apex(name: str) -> bool:
+    """True for a registrable name (example.com, example.com.pt, example.co.uk): no CNAME allowed there."""
+    labels = name.split(".")
+    if len(labels) == 2:
+        return True
+    return len(labels) == 3 and labels[1] in _SECOND_LEVEL and len(labels[2]) == 2
+
+
+def txt_name(name: str) -> str:
+    """The TXT record that proves ownership of ``name``."""
+    return f"_pagemagic.{name}"
+
+
+@dataclass(frozen=True)
+class DnsProblem:
+    """One DNS record that is missing or wrong: what to set, and what the resolver saw."""
+
+    kind: str  # txt_missing | txt_wrong | pointer_missing | pointer_wrong | dns_error
+    record_type: str  # TXT | CNAME | A | AAAA
+    record_name: str
+    expected: str
+    found: str = ""
+
+
+@dataclass(frozen=True)
+class DomainProgress:
+    """Where a domain stands after a check (``status`` as in ``core.events.DomainStatus``)."""
+
+    name: str
+    status: str
+    detail: str = ""  # the reason when failed
+    problems: tuple[DnsProblem, ...] = ()
+    not_after: datetime | None = None  # when the certificate runs out (active)
+
+
+class DomainPort(Protocol):
+    """Custom domains with DNS proof and certificates (``hosting/domains`` implements it)."""
+
+    def records(self, slug: str, name: str, token: str) -> tuple[tuple[str, str, str], ...]:
+        """The (type, name, value) records the user sets at the DNS provider."""
+        ...
+
+    async def attached(self, name: str) -> None:
+        """A domain was attached: start looking at its DNS."""
+        ...
+
+    async def check(self, name: str) -> DomainProgress:
+        """Check DNS now; once verified, route it and start its certificate (in the background)."""
+        ...
+
+    async def status(self, name: str) -> DomainProgress | None:
+        """The stored status, without checking anything."""
+        ...
+
+    async def remove(self, slug: str, name: str) -> None:
+        """Take the domain off the route table and delete its certificate."""
+        ...

@@ -155,6 +155,100 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "{domain} já está associado a este site.",
         "es": "{domain} ya está asociado a este sitio.",
     },
+    # Custom domains with DNS proof and certificates (hosting/domains).
+    "domain_attached": {
+        "en": "{domain} is attached. Once DNS proves it is yours, it is routed to your site and gets an HTTPS certificate.",
+        "pt": "{domain} ficou associado. Quando o DNS provar que é seu, passa a levar ao seu site e recebe um certificado HTTPS.",
+        "es": "{domain} quedó asociado. Cuando el DNS demuestre que es tuyo, llevará a tu sitio y recibirá un certificado HTTPS.",
+    },
+    "domain_records_intro": {
+        "en": "Set these records at your DNS provider, then send /domain check:",
+        "pt": "Crie estes registos no seu fornecedor de DNS e depois envie /domain check:",
+        "es": "Crea estos registros en tu proveedor de DNS y luego envía /domain check:",
+    },
+    "domain_pending_dns": {
+        "en": "{domain}: waiting for DNS. I look again regularly; /domain check looks now.",
+        "pt": "{domain}: à espera do DNS. Volto a verificar regularmente; /domain check verifica já.",
+        "es": "{domain}: esperando al DNS. Vuelvo a comprobarlo a menudo; /domain check lo comprueba ya.",
+    },
+    "domain_problem_txt_missing": {
+        "en": "the TXT record {name} is missing (it must hold {expected})",
+        "pt": "falta o registo TXT {name} (deve conter {expected})",
+        "es": "falta el registro TXT {name} (debe contener {expected})",
+    },
+    "domain_problem_txt_wrong": {
+        "en": "the TXT record {name} holds {found}, not {expected}",
+        "pt": "o registo TXT {name} contém {found}, e não {expected}",
+        "es": "el registro TXT {name} contiene {found}, no {expected}",
+    },
+    "domain_problem_pointer_missing": {
+        "en": "there is no {type} record for {name} (it must point at {expected})",
+        "pt": "não há registo {type} para {name} (deve apontar para {expected})",
+        "es": "no hay registro {type} para {name} (debe apuntar a {expected})",
+    },
+    "domain_problem_pointer_wrong": {
+        "en": "the {type} record of {name} points at {found}, not {expected}",
+        "pt": "o registo {type} de {name} aponta para {found}, e não para {expected}",
+        "es": "el registro {type} de {name} apunta a {found}, no a {expected}",
+    },
+    "domain_problem_dns_error": {
+        "en": "the DNS lookup of {type} {name} failed ({found}); I'll try again",
+        "pt": "a consulta DNS de {type} {name} falhou ({found}); volto a tentar",
+        "es": "la consulta DNS de {type} {name} falló ({found}); lo intentaré de nuevo",
+    },
+    "domain_verified": {
+        "en": "{domain}: DNS verified, it now leads to your site. Ordering its HTTPS certificate…",
+        "pt": "{domain}: DNS verificado, já leva ao seu site. A pedir o certificado HTTPS…",
+        "es": "{domain}: DNS verificado, ya lleva a tu sitio. Pidiendo su certificado HTTPS…",
+    },
+    "domain_issuing": {
+        "en": "{domain}: the certificate authority is checking the domain and issuing the certificate…",
+        "pt": "{domain}: a autoridade de certificação está a verificar o domínio e a emitir o certificado…",
+        "es": "{domain}: la autoridad de certificación está comprobando el dominio y emitiendo el certificado…",
+    },
+    "domain_active": {
+        "en": "{domain} is live over HTTPS: https://{domain}/ (certificate valid until {until}, renewed automatically).",
+        "pt": "{domain} está no ar com HTTPS: https://{domain}/ (certificado válido até {until}, renovado automaticamente).",
+        "es": "{domain} está en línea con HTTPS: https://{domain}/ (certificado válido hasta {until}, se renueva solo).",
+    },
+    "domain_renew_retry": {
+        "en": "The last renewal failed ({reason}); I'll try again before it expires.",
+        "pt": "A última renovação falhou ({reason}); volto a tentar antes de expirar.",
+        "es": "La última renovación falló ({reason}); lo intentaré de nuevo antes de que caduque.",
+    },
+    "domain_failed": {
+        "en": "{domain}: the certificate could not be issued ({reason}). The site still answers over HTTP; "
+        "I'll try again automatically, and /domain check shows where it stands.",
+        "pt": "{domain}: não foi possível emitir o certificado ({reason}). O site continua a responder por HTTP; "
+        "volto a tentar automaticamente, e /domain check mostra o ponto da situação.",
+        "es": "{domain}: no se pudo emitir el certificado ({reason}). El sitio sigue respondiendo por HTTP; "
+        "lo intentaré de nuevo automáticamente, y /domain check muestra cómo va.",
+    },
+    "domain_still_working": {
+        "en": "{domain}: still working on it in the background; /domain check shows where it stands.",
+        "pt": "{domain}: continuo a tratar disto em segundo plano; /domain check mostra o ponto da situação.",
+        "es": "{domain}: sigo con ello en segundo plano; /domain check muestra cómo va.",
+    },
+    "domain_removed": {
+        "en": "{domain} was removed from your site: it no longer leads here and its certificate is deleted.",
+        "pt": "{domain} foi removido do seu site: já não leva até aqui e o certificado foi apagado.",
+        "es": "{domain} se quitó de tu sitio: ya no lleva aquí y su certificado se borró.",
+    },
+    "domain_not_attached": {
+        "en": "{domain} is not attached to this site.",
+        "pt": "{domain} não está associado a este site.",
+        "es": "{domain} no está asociado a este sitio.",
+    },
+    "domain_none": {
+        "en": "This site has no domains yet: /domain example.com",
+        "pt": "Este site ainda não tem domínios: /domain exemplo.pt",
+        "es": "Este sitio aún no tiene dominios: /domain ejemplo.es",
+    },
+    "error_domain_remove_usage": {
+        "en": "Tell me which domain to remove: /domain remove example.com",
+        "pt": "Diga-me que domínio remover: /domain remove exemplo.pt",
+        "es": "Dime qué dominio quitar: /domain remove ejemplo.es",
+    },
     "usage_header": {
         "en": "Usage from {start} to {end} — plan {plan}:",
         "pt": "Utilização de {start} a {end} — plano {plan}:",

@@ -188,6 +188,40 @@ class Settings(BaseSettings):
         default=None, description="Folder for the rendered nginx.conf, logs and temp files (default HOME/edge)."
     )
 
+    acme_directory: str = Field(
+        default="https://acme-v02.api.letsencrypt.org/directory",
+        description="ACME directory custom-domain certificates are ordered from (pebble in tests).",
+    )
+    acme_ca_bundle: Path | None = Field(
+        default=None, description="CA bundle that verifies the ACME directory's TLS (default: the system's)."
+    )
+    acme_email: str | None = Field(default=None, description="Contact address of the ACME account (optional).")
+    dns_resolver: str | None = Field(
+        default=None, description="IP address of the resolver domain checks ask (default: the system's)."
+    )
+    dns_resolver_port: Annotated[int, Field(ge=1, le=65535)] = Field(
+        default=53, description="Port of PAGEMAGIC_DNS_RESOLVER."
+    )
+    cert_key: SecretStr | None = Field(
+        default=None,
+        description="32 bytes in base64 (openssl rand -base64 32): encrypts certificate keys at rest; "
+        "with Redis it turns on custom domains over HTTPS.",
+    )
+    domain_deny: str = Field(
+        default="", description="Comma-separated names (and everything under them) no user may attach."
+    )
+    edge_ipv4: str = Field(default="", description="Public IPv4 addresses of the edge (comma-separated): A records for apex domains.")
+    edge_ipv6: str = Field(default="", description="Public IPv6 addresses of the edge (comma-separated): AAAA records.")
+    domain_check_seconds: Annotated[float, Field(gt=0, le=86400)] = Field(
+        default=60.0, description="How often the worker looks for domains to check, retry or renew."
+    )
+    domain_wait_seconds: Annotated[float, Field(ge=0, le=600)] = Field(
+        default=60.0, description="How long /domain check follows a certificate order before answering."
+    )
+    cert_renew_days: Annotated[float, Field(gt=0, le=80)] = Field(
+        default=30.0, description="Certificates are renewed this many days before they expire."
+    )
+
     log_format: Literal["json", "console"] = Field(
         default="json", description="Logs of `pagemagic serve` and `worker`: one JSON object a line, or readable text."
     )

@@ -81,7 +81,8 @@ class JobRunner:
     async def _execute(self, job: JobRecord) -> str:
         record = await self.store.site(job.site_id)
         version = await self.store.version(job.site_id, job.version)
-        domains = tuple(d.name for d in await self.store.domains_of(job.site_id))
+        # Only domains whose DNS proved them go on the route (pending_dns ones wait for the check).
+        domains = tuple(d.name for d in await self.store.domains_of(job.site_id) if d.status != "pending_dns")
         plan = await self._plan_of(record.owner_id) if self._plan_of else "free"
         target = PublishTarget(record.id, record.slug, job.version, plan, domains)
 

@@ -2,10 +2,12 @@
 local router = require "router"
 local limit = require "limit"
 local pages = require "pages"
+local cert = require "cert"
 
 local M = {}
 
 function M.access()
+  cert.redirect()  -- a custom domain with an active certificate moves to HTTPS
   local entry = router.resolve(ngx.var.host or "")
   if not entry then
     return pages.send("unavailable", 503, { ["Retry-After"] = "5" })

@@ -7,6 +7,7 @@ one JSON document to ``init_by_lua``, so Lua never reads the environment.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -82,6 +83,7 @@ class EdgeConfig:
     log_level: str = "warn"
     instance: str = field(default_factory=lambda: f"{os.uname().nodename}-{secrets.token_hex(4)}")
     csp: str = DEFAULT_CSP
+    cert_key: str | None = None  # base64 AES key of the custom-domain certificates (hosting/domains)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EdgeConfig:
@@ -100,6 +102,7 @@ class EdgeConfig:
             usage_prefix=settings.edge_usage_prefix,
             cache_ttl=settings.edge_cache_ttl,
             flush_interval=settings.edge_flush_interval,
+            cert_key=_cert_key(settings),
         )
 
     def with_changes(self, **changes: object) -> EdgeConfig:
@@ -141,7 +144,18 @@ class EdgeConfig:
                 "permissions_policy": PERMISSIONS_POLICY,
             },
             "pages": all_pages(),
+            "cert_key": self.cert_key or "",
+            "https_port": self.https_port if self.https_port and self.cert_key else None,
         }
+
+
+def _cert_key(settings: Settings) -> str | None:
+    """The certificate key in standard base64, as Lua decodes it (None: no custom-domain TLS)."""
+    if settings.cert_key is None:
+        return None
+    from hosting.domains.certstore import parse_key
+
+    return base64.b64encode(parse_key(settings.cert_key.get_secret_value())).decode()
 
 
 def _load_modules() -> str:
@@ -165,6 +179,14 @@ def _tls_block(config: EdgeConfig) -> str:
         f"        ssl_certificate_key {config.tls_key.resolve()};\n"
         "        ssl_protocols TLSv1.2 TLSv1.3;\n"
         "        ssl_session_cache shared:pm_tls:10m;\n"
+        + (
+            # custom domains: their own certificate by SNI, read from Redis, no reload (lua/cert.lua)
+            "        ssl_certificate_by_lua_block {\n"
+            '            require("cert").serve()\n'
+            "        }\n"
+            if config.cert_key
+            else ""
+        )
     )
 
 
