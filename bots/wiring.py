@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute
 
 from billing.plans import hosting_allowance
 from billing.quotas import PlanQuotas
+from billing.setup import BillingParts, build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket, url_of
 from core.errors import PageMagicError
@@ -46,6 +47,7 @@ class Runtime:
     base_url: str
     server: BackgroundServer
     meter: StoreUsageMeter
+    billing: BillingParts | None = None
 
 
 def build_generator(settings: Settings) -> SiteGenerator:
@@ -148,7 +150,8 @@ async def runtime(
     hosting = build_hosting(settings, base_url, redis)
     domains = build_domains(settings, store, redis, urlsplit(url_of(sock)).netloc)
     meter = StoreUsageMeter(store)
-    quotas = PlanQuotas(store, meter)
+    quotas = PlanQuotas(store, meter, cap_cents=settings.billing_spending_cap_cents)
+    billing = build_billing(settings, store, quotas, redis, base_url)
     runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
     # With Redis, `pagemagic worker` runs jobs; without it, this process does.
     queue: InProcessQueue | ArqQueue = (
@@ -171,12 +174,15 @@ async def runtime(
             domain_deny=deny_list(settings),
             domain_wait=timedelta(seconds=settings.domain_wait_seconds),
         ),
+        billing=billing.billing,
         domains=domains,
     )
     metrics = instrument(settings, store, redis, studio, runner)
     own_hosts = {"localhost", "127.0.0.1", urlsplit(base_url).hostname or ""}
     site_server = SiteServer(store, drafts, files, meter, own_hosts)
     app = site_server.app()
+    if billing.route is not None:
+        app.router.routes.append(billing.route)  # /stripe/webhook
     for factory in extra_routes:
         app.router.routes.extend(factory(studio, store))
     app.router.routes.extend([metrics.route(), *Readiness(settings, store, redis).routes()])
@@ -189,9 +195,19 @@ async def runtime(
         if isinstance(queue, InProcessQueue)
         else asyncio.Event().wait()
     )
+    # Usage goes to Stripe from `pagemagic worker` when there is one (Redis), else from here.
+    reporting = asyncio.create_task(
+        billing.job.run(settings.billing_job_seconds)
+        if billing.job is not None and redis is None
+        else asyncio.Event().wait()
+    )
     try:
-        yield Runtime(settings, store, studio, base_url, server, meter)
+        yield Runtime(settings, store, studio, base_url, server, meter, billing)
     finally:
+        reporting.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await reporting
+        await billing.aclose()
         recovery.cancel()
         if isinstance(queue, InProcessQueue):
             await queue.drain()

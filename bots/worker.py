@@ -15,6 +15,7 @@ from starlette.applications import Starlette
 from billing.aggregator import UsageAggregator
 from billing.edge_limits import EdgeLimits
 from billing.quotas import PlanQuotas
+from billing.setup import build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket
 from bots.wiring import build_domains, build_hosting, instrument, open_store, redis_client
@@ -41,7 +42,8 @@ async def run_worker(settings: Settings) -> int:
     redis = redis_client(settings)
     hosting = build_hosting(settings, settings.public_url or "http://127.0.0.1", redis)
     meter = StoreUsageMeter(store)
-    quotas = PlanQuotas(store, meter)
+    quotas = PlanQuotas(store, meter, cap_cents=settings.billing_spending_cap_cents)
+    billing = build_billing(settings, store, quotas, redis, settings.public_url or "http://127.0.0.1")
     runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
     metrics = instrument(settings, store, redis, None, runner)
     worker = Worker(
@@ -57,6 +59,9 @@ async def run_worker(settings: Settings) -> int:
         asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds)),
         asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds)),
     ]
+    if billing.job is not None:
+        # Usage (and grace periods) to Stripe, exactly once: see billing/outbox.py.
+        background.append(asyncio.create_task(billing.job.run(settings.billing_job_seconds)))
     if redis is not None:
         # The edge's counters become durable usage rows here, and its plan limits are (re)published.
         aggregator = UsageAggregator(redis, store, prefix=settings.edge_usage_prefix)
@@ -96,6 +101,7 @@ async def run_worker(settings: Settings) -> int:
     for task in background:
         with contextlib.suppress(asyncio.CancelledError):
             await task
+    await billing.aclose()
     if redis is not None:
         await redis.aclose()
     if health is not None:

@@ -19,6 +19,7 @@ from core.commands import parse_command
 from core.domain_flow import follow, records_text, status_event
 from core.domains import DomainPort, check_allowed, normalise_domain
 from core.errors import (
+    BillingUnavailable,
     DomainTaken,
     EmptyMessage,
     GenerationFailed,
@@ -65,7 +66,17 @@ from core.messages import metric_label, say, section_label
 from core.observability.context import current_request_id, ensure_request_id
 from core.observability.logging import get_logger
 from core.observability.metrics import NO_METRICS, Metrics
-from core.ports import HostingBackend, JobQueue, PreviewChannel, PublishTarget, QuotaPolicy, UsageMeter
+from core.ports import (
+    BillingPort,
+    HostingBackend,
+    JobQueue,
+    PreviewChannel,
+    PublishTarget,
+    QuotaPolicy,
+    SpendingAlert,
+    UpgradeOffer,
+    UsageMeter,
+)
 from core.site.describe import section_heading, section_summary
 from core.site.edits import apply_edits
 from core.site.schema import parse_header, parse_section
@@ -112,6 +123,7 @@ class Studio:
         quotas: QuotaPolicy,
         queue: JobQueue,
         config: StudioConfig = StudioConfig(),
+        billing: BillingPort | None = None,
         domains: DomainPort | None = None,
     ) -> None:
         self.store = store
@@ -123,6 +135,7 @@ class Studio:
         self.queue = queue
         self.jobs = JobStore(store)
         self.config = config
+        self.billing = billing
         self.metrics: Metrics = NO_METRICS  # the wiring sets the Prometheus one
         self.audit = AuditLog(store)
         self.domains = domains  # DNS proof + certificates; None: domains map by Host header only
@@ -141,6 +154,7 @@ class Studio:
         self.metrics.chat_message(chat.platform)
         log.info("chat_message", platform=chat.platform, chat=chat.chat_id, request_id=request_id)
         language: Language = chat.language or "en"
+        conversation: ConversationRecord | None = None
         try:
             conversation = await self.store.conversation(chat, self.config.default_plan)
             language = conversation.language or language
@@ -155,6 +169,8 @@ class Studio:
                     language = conversation.language or language
                     async for event in self._dispatch(conversation, chat, text, language, cancel):
                         yield event
+                    async for event in self._alerts(conversation, chat, language):
+                        yield event
                 finally:
                     if state.cancel is cancel:
                         state.cancel = None
@@ -166,7 +182,10 @@ class Studio:
             if error.code in ("quota_exceeded", "spending_cap_reached"):
                 self.metrics.refused(f"{error.code}:{error.params.get('metric', '')}")
             log.info("chat_failed", platform=chat.platform, chat=chat.chat_id, code=error.code)
-            yield self._failed(error, language)
+            failed = self._failed(error, language)
+            if conversation is not None and error.code in ("quota_exceeded", "spending_cap_reached"):
+                failed = await self._with_upgrade(failed, conversation, language)
+            yield failed
 
     async def _dispatch(
         self, conversation: ConversationRecord, chat: ChatRef, raw: str, language: Language, cancel: asyncio.Event
@@ -202,6 +221,8 @@ class Studio:
             stream = self.unpublish(conversation, language, chat)
         elif command.name == "domain":
             stream = self.attach_domain(conversation, command.argument, language, chat)
+        elif command.name == "upgrade":
+            stream = self.upgrade(conversation, language)
         else:
             stream = self.usage(conversation, language)
         async for event in stream:
@@ -640,7 +661,8 @@ class Studio:
     async def usage(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
         summary = await self.quotas.summary(conversation.user_id)
         lines = tuple(
-            UsageLine(m.metric, metric_label(language, m.metric), m.used, m.limit) for m in summary.metrics
+            UsageLine(m.metric, metric_label(language, m.metric), m.used, m.limit, m.overage_cents)
+            for m in summary.metrics
         )
         text_lines = [
             say(
@@ -657,8 +679,74 @@ class Studio:
                 text_lines.append(say(language, "usage_line_unlimited", label=line.label, used=used))
             else:
                 limit = _amount(line.metric, line.limit)
-                text_lines.append(say(language, "usage_line", label=line.label, used=used, limit=limit))
-        yield UsageReport(summary.plan, summary.period_start, summary.period_end, lines, "\n".join(text_lines))
+                text = say(language, "usage_line", label=line.label, used=used, limit=limit) + "  " + _bar(line.used, line.limit)
+                if line.overage_cents:
+                    text += " · " + say(language, "usage_overage", amount=_money(line.overage_cents, summary.currency))
+                text_lines.append(text)
+        overage = sum(line.overage_cents for line in lines)
+        text_lines.append(
+            say(
+                language,
+                "usage_estimate",
+                total=_money(summary.estimate_cents, summary.currency),
+                base=_money(summary.estimate_cents - overage, summary.currency),
+                overage=_money(overage, summary.currency),
+                reset=summary.period_end.date().isoformat(),
+            )
+        )
+        if summary.cap_cents is not None:
+            left = max(0, summary.cap_cents - overage)
+            text_lines.append(
+                say(language, "usage_cap", cap=_money(summary.cap_cents, summary.currency), left=_money(left, summary.currency))
+            )
+        yield UsageReport(
+            summary.plan,
+            summary.period_start,
+            summary.period_end,
+            lines,
+            "\n".join(text_lines),
+            estimate_cents=summary.estimate_cents,
+            currency=summary.currency,
+        )
+
+    # -- plans and spending ------------------------------------------------------------
+
+    async def upgrade(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        """A Checkout link for the next plan; the plan changes when Stripe confirms the payment."""
+        if self.billing is None:
+            raise BillingUnavailable("payments are not set up on this server")
+        offer = await self.billing.upgrade_offer(conversation.user_id, conversation.plan)
+        if offer is None:
+            yield Reply(say(language, "upgrade_top", plan=conversation.plan), kind="upgrade_top")
+            return
+        yield Reply(say(language, "upgrade_offer", **_offer_params(offer)), kind="upgrade")
+
+    async def _alerts(self, conversation: ConversationRecord, chat: ChatRef, language: Language) -> AsyncIterator[Event]:
+        """Spending alerts not yet posted this period, after the answer to the message."""
+        if self.billing is None:
+            return
+        try:
+            alerts = await self.billing.due_alerts(conversation.user_id)
+        except PageMagicError:
+            return  # an alert must never spoil the answer it follows
+        if not alerts:
+            return
+        language = (await self.store.conversation(chat, self.config.default_plan)).language or language
+        for alert in alerts:
+            yield Reply(_alert_text(alert, language), kind="spending_alert")
+
+    async def _with_upgrade(self, failed: Failed, conversation: ConversationRecord, language: Language) -> Failed:
+        """A quota refusal with the link that lifts it (when payments are set up)."""
+        if self.billing is None:
+            return failed
+        try:
+            offer = await self.billing.upgrade_offer(conversation.user_id, conversation.plan)
+        except PageMagicError:
+            return failed
+        if offer is None:
+            return failed
+        text = failed.text + "\n" + say(language, "quota_upgrade", **_offer_params(offer))
+        return Failed(failed.code, text, {**failed.details, "upgrade_url": offer.url})
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -696,6 +784,11 @@ class Studio:
             params.update(label=metric_label(language, params["metric"]), reset=reset)
             params["used"] = _amount(params["metric"], params["used"])
             params["limit"] = _amount(params["metric"], params["limit"])
+        elif error.code == "spending_cap_reached":
+            currency = params.pop("currency", "usd")
+            params.update(label=metric_label(language, params["metric"]))
+            params["cap"] = _money(params["cap"], currency)
+            params["spent"] = _money(params["spent"], currency)
         params.setdefault("detail", error.detail or error.code)
         try:
             text = say(language, f"error_{error.code}", **params)
@@ -743,3 +836,33 @@ def _amount(metric: str, value: int) -> str:
     if value >= 1_000:
         return f"{value / 1_000:.1f} kB"
     return f"{value} B"
+
+
+def _money(cents: int, currency: str) -> str:
+    """``1900, "usd"`` -> ``$19.00``; currencies without a symbol here get their code."""
+    symbol = {"usd": "$", "eur": "€", "gbp": "£", "brl": "R$"}.get(currency.lower())
+    amount = f"{cents / 100:,.2f}"
+    return f"{symbol}{amount}" if symbol else f"{amount} {currency.upper()}"
+
+
+def _bar(used: int, limit: int, width: int = 10) -> str:
+    """``██████░░░░ 60%``: block characters read the same in Telegram, Slack and a terminal."""
+    ratio = used / limit if limit > 0 else 1.0
+    filled = min(width, round(ratio * width))
+    return "█" * filled + "░" * (width - filled) + f" {int(ratio * 100)}%"
+
+
+def _offer_params(offer: UpgradeOffer) -> dict[str, str]:
+    return {"title": offer.title, "price": _money(offer.price_cents, offer.currency), "url": offer.url}
+
+
+def _alert_text(alert: SpendingAlert, language: Language) -> str:
+    label = metric_label(language, alert.metric)
+    text = say(
+        language,
+        f"spending_alert_{alert.threshold}",
+        label=label,
+        used=_amount(alert.metric, alert.used),
+        limit=_amount(alert.metric, alert.limit),
+    )
+    return text + " " + say(language, "spending_alert_metered" if alert.metered else "spending_alert_hard")
