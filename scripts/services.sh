@@ -78,6 +78,10 @@ port_open 5000 || { log "the registry did not start (see /var/log/pagemagic-regi
 # Only the packages; the system nginx is never started or configured (tests run their own).
 apt_install nginx-light libnginx-mod-http-lua lua-nginx-redis lua-cjson lua-busted wrk
 
+# Custom domains (issue 10): Let's Encrypt's pebble ACME server and pebble-challtestsrv (DNS);
+# the tests start both themselves on 127.0.0.1 ports. lua-resty-core gives the edge ngx.ssl (SNI).
+apt_install pebble lua-resty-core lua-resty-lrucache
+
 port_open 5432 || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
 port_open 6379 || { log "Redis is not reachable on 127.0.0.1:6379"; exit 1; }
 log "PostgreSQL, Redis, Docker (Swarm) and the registry are up"
