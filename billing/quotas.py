@@ -6,11 +6,12 @@ applies to the very next message.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import ROUND_CEILING, Decimal
 
 from billing.plans import METRICS, billing_period, catalog, plan_named
 from core.errors import QuotaExceeded, SpendingCapReached
-from core.ports import MetricUsage, UsageMeter, UsageSummary
+from core.ports import MetricUsage, SiteUsage, UsageMeter, UsageSummary
 from core.storage.store import Store
 from core.storage.tables import UserRow, utcnow
 
@@ -74,6 +75,14 @@ class PlanQuotas:
             estimate_cents=plan.estimate_cents(totals),
             currency=catalog().currency,
             cap_cents=self.cap_cents,
+            sites=await self._sites(user_id, start, end),
+        )
+
+    async def _sites(self, user_id: int, start: datetime, end: datetime) -> tuple[SiteUsage, ...]:
+        per_site = await self._store.usage_by_site(user_id, start, end, ("requests", "bytes"))
+        return tuple(
+            SiteUsage(site_id, name, totals.get("requests", 0), totals.get("bytes", 0))
+            for (site_id, name), totals in per_site.items()
         )
 
 

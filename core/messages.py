@@ -113,9 +113,9 @@ CATALOG: dict[str, dict[Language, str]] = {
         "es": "Subiendo la imagen al registro…",
     },
     "publish_deploying": {
-        "en": "Deploying (rolling update, the current version keeps serving)…",
-        "pt": "A implementar (atualização gradual, a versão atual continua a servir)…",
-        "es": "Desplegando (actualización gradual, la versión actual sigue sirviendo)…",
+        "en": "Putting the new version online (the current one keeps serving until it is ready)…",
+        "pt": "A pôr a nova versão online (a atual continua a servir até ela estar pronta)…",
+        "es": "Poniendo en línea la nueva versión (la actual sigue sirviendo hasta que esté lista)…",
     },
     "publish_retrying": {
         "en": "The hosting service is not reachable right now ({detail}); the publish is kept and will be retried.",
@@ -258,6 +258,16 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "• {label}: {used} of {limit}",
         "pt": "• {label}: {used} de {limit}",
         "es": "• {label}: {used} de {limit}",
+    },
+    "usage_sites_header": {
+        "en": "Served per site:",
+        "pt": "Servido por site:",
+        "es": "Servido por sitio:",
+    },
+    "usage_site_line": {
+        "en": "  · {name}: {requests} requests, {bytes}",
+        "pt": "  · {name}: {requests} pedidos, {bytes}",
+        "es": "  · {name}: {requests} peticiones, {bytes}",
     },
     "usage_line_unlimited": {
         "en": "• {label}: {used} (no limit)",

@@ -96,6 +96,16 @@ class MetricUsage:
 
 
 @dataclass(frozen=True)
+class SiteUsage:
+    """Requests and bandwidth one site served this period (what the edge or local server counted)."""
+
+    site_id: int
+    name: str
+    requests: int
+    bytes: int
+
+
+@dataclass(frozen=True)
 class UsageSummary:
     plan: str
     period_start: datetime
@@ -104,6 +114,7 @@ class UsageSummary:
     estimate_cents: int = 0  # plan price plus overage so far
     currency: str = "usd"
     cap_cents: int | None = None  # monthly spending cap, when one is set
+    sites: tuple[SiteUsage, ...] = ()
 
 
 class UsageMeter(Protocol):

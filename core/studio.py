@@ -135,9 +135,9 @@ class Studio:
         self.queue = queue
         self.jobs = JobStore(store)
         self.config = config
-        self.billing = billing
         self.metrics: Metrics = NO_METRICS  # the wiring sets the Prometheus one
         self.audit = AuditLog(store)
+        self.billing = billing
         self.domains = domains  # DNS proof + certificates; None: domains map by Host header only
         self._conversations: dict[int, _Conversation] = {}
 
@@ -254,7 +254,7 @@ class Studio:
                     section = parse_section(event.section.model_dump(mode="json"), len(sections))
                     sections.append(section)
                     timing.section()
-                    await self.previews.draft_updated(token, Site.assemble(header, sections))
+                    await self.previews.draft_updated(token, Site.draft(header, sections))
                     yield self._section_ready(len(sections) - 1, section, language)
                 elif isinstance(event, TokensUsed):
                     tokens += event.prompt + event.completion
@@ -694,6 +694,18 @@ class Studio:
                 reset=summary.period_end.date().isoformat(),
             )
         )
+        if summary.sites:
+            text_lines.append(say(language, "usage_sites_header"))
+            for site in summary.sites:
+                text_lines.append(
+                    say(
+                        language,
+                        "usage_site_line",
+                        name=site.name,
+                        requests=_amount("requests", site.requests),
+                        bytes=_amount("bytes", site.bytes),
+                    )
+                )
         if summary.cap_cents is not None:
             left = max(0, summary.cap_cents - overage)
             text_lines.append(

@@ -387,6 +387,28 @@ class Store:
             )
             return {metric: int(total or 0) for metric, total in rows.all()}
 
+    async def usage_by_site(
+        self, user_id: int, since: datetime, until: datetime, metrics: tuple[str, ...]
+    ) -> dict[tuple[int, str], dict[str, int]]:
+        """Per-site totals of ``metrics`` for the user's sites: {(site_id, name): {metric: total}}."""
+        async with self._guard(), self.session() as session:
+            rows = await session.execute(
+                select(SiteRow.id, SiteRow.name, UsageEventRow.metric, func.sum(UsageEventRow.quantity))
+                .join(SiteRow, SiteRow.id == UsageEventRow.site_id)
+                .where(
+                    UsageEventRow.user_id == user_id,
+                    UsageEventRow.metric.in_(metrics),
+                    UsageEventRow.created_at >= since,
+                    UsageEventRow.created_at < until,
+                )
+                .group_by(SiteRow.id, SiteRow.name, UsageEventRow.metric)
+                .order_by(SiteRow.id)
+            )
+            found: dict[tuple[int, str], dict[str, int]] = {}
+            for site_id, name, metric, total in rows.all():
+                found.setdefault((site_id, name), {})[metric] = int(total or 0)
+            return found
+
     # -- failure mapping -----------------------------------------------------------
 
     def _guard(self) -> _StorageGuard:

@@ -108,6 +108,7 @@ async def test_describe_refine_undo_publish_domain_usage(rt: Runtime) -> None:
     assert used["generations"] == 2 and used["publishes"] == 2 and used["domains"] == 1
     assert used["requests"] >= 2 and used["bytes"] > 0 and used["previews"] >= 1
     assert report.text.startswith("Usage from")  # the user switched to English, so did the replies
+    assert "Served per site:" in report.text and f"{ready.site_name}: {used['requests']} requests" in report.text
 
 
 async def test_bad_input_gets_clear_answers_and_loses_nothing(rt: Runtime) -> None:
