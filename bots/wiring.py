@@ -25,9 +25,9 @@ from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
 from core.studio import Studio, StudioConfig
-from hosting.health import Readiness
 from hosting.domains.manager import DomainManager
 from hosting.domains.setup import build_domain_manager, deny_list, domains_enabled
+from hosting.health import Readiness
 from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
