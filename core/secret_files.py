@@ -4,7 +4,7 @@ In a Compose or Swarm stack the bot token, signing secrets, Stripe keys and
 database URL live in ``/run/secrets/<name>``; ``PAGEMAGIC_TELEGRAM_TOKEN_FILE=
 /run/secrets/telegram_token`` reads it from there, so no secret is ever an
 environment literal. A variable set directly wins over its ``_FILE`` twin.
-Trailing newlines (``echo value > file``) are dropped.
+Trailing newlines (``echo value > file``) are dropped; an empty file counts as unset.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ class FileVariables(PydanticBaseSettingsSource):
             if not path:
                 continue
             try:
-                values[name] = Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+                content = Path(path).read_text(encoding="utf-8").rstrip("\r\n")
             except OSError as exc:
                 raise SettingsFileError(f"{variable}: cannot read {path} ({exc.strerror})") from exc
+            if content:  # an empty secret file means "not configured" (the stack mounts them all)
+                values[name] = content
         return values

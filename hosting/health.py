@@ -17,6 +17,7 @@ import asyncio
 import os
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -156,11 +157,16 @@ def _describe(exc: BaseException) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m hosting.health URL``: exit 0 when ``URL`` answers 2xx within 3 s."""
+    """``python -m hosting.health URL [--any-answer]``: exit 0 when ``URL`` answers 2xx within 3 s.
+
+    With ``--any-answer`` any HTTP status counts (the edge answers unknown hosts with 404).
+    """
     url = argv[1] if len(argv) > 1 else "http://127.0.0.1:8400/healthz"
     try:
         with urllib.request.urlopen(url, timeout=3) as answer:
             return 0 if 200 <= answer.status < 300 else 1
+    except urllib.error.HTTPError:
+        return 0 if "--any-answer" in argv else 1
     except OSError:
         return 1
 

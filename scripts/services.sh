@@ -82,6 +82,9 @@ apt_install nginx-light libnginx-mod-http-lua lua-nginx-redis lua-cjson lua-bust
 # the tests start both themselves on 127.0.0.1 ports. lua-resty-core gives the edge ngx.ssl (SNI).
 apt_install pebble lua-resty-core lua-resty-lrucache
 
+# Production stack (issue 11): Debian's docker-compose validates docker-compose.yml (`docker-compose config`).
+apt_install docker-compose
+
 port_open 5432 || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
 port_open 6379 || { log "Redis is not reachable on 127.0.0.1:6379"; exit 1; }
 log "PostgreSQL, Redis, Docker (Swarm) and the registry are up"

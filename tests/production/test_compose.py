@@ -1,0 +1,130 @@
+"""The stack file, read back: every service healthy, restartable, updatable, bounded, with secrets from files.
+
+``docker-compose config`` (Debian's docker-compose) validates it for Compose; ``docker stack config``
+validates what ``deploy/stack.py`` renders from it for Swarm. The app image itself cannot be built here
+(no base images can be pulled); the Dockerfile is checked for the properties the stack relies on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from core.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = ROOT / "docker-compose.yml"
+SERVICES = {"app", "worker", "migrations", "postgres", "redis", "edge", "registry", "vllm"}
+SECRETISH = re.compile(r"(TOKEN|SECRET|PASSWORD|API_KEY|CERT_KEY|DATABASE_URL|REDIS_URL)")
+
+
+def _compose() -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load(COMPOSE.read_text())
+    return document
+
+
+def _stack_dir(tmp_path: Path) -> Path:
+    """A copy of the stack file with a (dummy) file for every secret it names."""
+    shutil.copy(COMPOSE, tmp_path / "docker-compose.yml")
+    (tmp_path / "secrets").mkdir()
+    for name in _compose()["secrets"]:
+        (tmp_path / "secrets" / name).write_text("dummy\n")
+    return tmp_path
+
+
+def test_every_service_has_health_restart_update_limits_and_file_secrets() -> None:
+    document = _compose()
+    services: dict[str, Any] = document["services"]
+    assert set(services) == SERVICES
+    declared = set(document["secrets"])
+    for name, service in services.items():
+        assert service.get("healthcheck", {}).get("test"), f"{name}: no health check"
+        assert service.get("restart") in ("unless-stopped", "on-failure", "always"), f"{name}: no restart policy"
+        deploy = service["deploy"]
+        assert deploy["restart_policy"]["condition"] in ("any", "on-failure"), name
+        assert deploy["update_config"]["parallelism"] >= 1, f"{name}: no update policy"
+        assert deploy["resources"]["limits"]["memory"] and deploy["resources"]["limits"]["cpus"], name
+        environment: dict[str, str] = service.get("environment", {})
+        used = set(service.get("secrets", []))
+        assert used <= declared, name
+        for key, value in environment.items():
+            if SECRETISH.search(key):
+                # a secret is only ever a path to a Docker secret this service mounts
+                assert key.endswith("_FILE"), f"{name}: {key} is an environment literal"
+                assert value.startswith("/run/secrets/") and value.rsplit("/", 1)[1] in used, (name, key)
+    for name, spec in document["secrets"].items():
+        assert spec == {"file": f"./secrets/{name}"}
+    assert services["edge"]["deploy"]["mode"] == "global"
+    assert services["vllm"]["profiles"] == ["gpu"]
+    assert services["migrations"]["command"] == ["migrate"]
+    assert services["app"]["command"] == ["serve"] and services["worker"]["command"] == ["worker"]
+    assert services["app"]["deploy"]["update_config"]["failure_action"] == "rollback"
+    app_env = services["app"]["environment"]
+    assert {"PAGEMAGIC_TELEGRAM_WEBHOOK_URL", "PAGEMAGIC_SLACK_SIGNING_SECRET_FILE"} <= set(app_env)
+    # each secret setting of the app is wired to a secret of the same name
+    secret_fields = [n for n, f in Settings.model_fields.items() if "SecretStr" in str(f.annotation)]
+    assert secret_fields
+    for field in secret_fields:
+        assert app_env.get(f"PAGEMAGIC_{field.upper()}_FILE") == f"/run/secrets/{field}", field
+
+
+def test_docker_compose_config_validates(tmp_path: Path) -> None:
+    stack = _stack_dir(tmp_path)
+    for extra in ([], ["--profile", "gpu"]):
+        done = subprocess.run(["docker-compose", *extra, "config", "-q"], cwd=stack, capture_output=True, text=True,
+                              timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+
+
+def test_swarm_rendering_validates_with_docker_stack_config(tmp_path: Path) -> None:
+    stack = _stack_dir(tmp_path)
+    rendered = subprocess.run([sys.executable, str(ROOT / "deploy" / "stack.py"), "--profile", "gpu",
+                               "--file", str(stack / "docker-compose.yml")],
+                              capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
+    assert "profiles" not in rendered.stdout
+    done = subprocess.run(["docker", "stack", "config", "-c", "-"], cwd=stack, input=rendered.stdout,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    resolved = yaml.safe_load(done.stdout)
+    assert resolved["services"]["edge"]["deploy"]["mode"] == "global"
+    assert "vllm" in resolved["services"]
+
+
+def test_dockerfile_is_multi_stage_non_root_with_a_health_check() -> None:
+    text = (ROOT / "Dockerfile").read_text()
+    assert text.lstrip().splitlines()[0].startswith("#")
+    assert re.search(r"^ARG BASE_IMAGE=", text, re.M)
+    stages = re.findall(r"^FROM \$\{BASE_IMAGE\}", text, re.M)
+    assert len(stages) == 2
+    final = text.split("# -- final")[1]
+    assert "build-essential" not in final and "COPY --from=build" in final
+    assert re.search(r"^USER pagemagic", final, re.M)
+    assert re.search(r"^HEALTHCHECK .*", final, re.M)
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".git", ".venv", "tests", "secrets", ".env"} <= set(ignored)
+
+
+def test_env_example_lists_every_setting() -> None:
+    text = (ROOT / ".env.example").read_text()
+    missing = [n for n in Settings.model_fields if f"PAGEMAGIC_{n.upper()}" not in text]
+    assert missing == []
+
+
+def test_grafana_dashboard_and_prometheus_config_read_back() -> None:
+    dashboard = json.loads((ROOT / "deploy" / "grafana-dashboard.json").read_text())
+    exprs = " ".join(t["expr"] for p in dashboard["panels"] for t in p["targets"])
+    for series in ("pagemagic_generation_seconds", "pagemagic_generation_first_section_seconds",
+                   "pagemagic_sections_generated_total", "pagemagic_sections_repaired_total", "pagemagic_jobs",
+                   "pagemagic_publish_duration_seconds", "pagemagic_deploys_total", "pagemagic_chat_messages_total",
+                   "pagemagic_rate_limit_refusals_total", "pagemagic_meter_reports_total",
+                   "pagemagic_edge_requests_month", "pagemagic_edge_bytes_month"):  # fmt: skip
+        assert series in exprs, series
+    scrape = yaml.safe_load((ROOT / "deploy" / "prometheus.yml").read_text())
+    assert {j["job_name"] for j in scrape["scrape_configs"]} == {"pagemagic-app", "pagemagic-worker"}
