@@ -28,22 +28,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from redis.asyncio import Redis  # noqa: E402
+from redis.asyncio import Redis
 
-from billing.accounts import Accounts  # noqa: E402
-from billing.aggregator import UsageAggregator  # noqa: E402
-from billing.job import BillingJob  # noqa: E402
-from billing.outbox import MeterOutbox  # noqa: E402
-from billing.plans import METERS, billing_period  # noqa: E402
-from billing.stripe.client import StripeConfig, http_client, make_client  # noqa: E402
-from billing.stripe.meters import MeterSender  # noqa: E402
-from billing.tables import BillingCustomerRow, BillingSubscriptionRow  # noqa: E402
-from core.storage.database import create_engine, migrate  # noqa: E402
-from core.storage.records import ChatRef  # noqa: E402
-from core.storage.store import Store, new_preview_token  # noqa: E402
-from hosting.edge_keys import bucket_key, index_key, minute_of  # noqa: E402
-from tests.core.scripted import sample_site  # noqa: E402
-from tests.standins.stripe_api import API_KEY, StripeApiStandIn  # noqa: E402
+from billing.accounts import Accounts
+from billing.aggregator import UsageAggregator
+from billing.job import BillingJob
+from billing.outbox import MeterOutbox
+from billing.plans import METERS, billing_period
+from billing.stripe.client import StripeConfig, http_client, make_client
+from billing.stripe.meters import MeterSender
+from billing.tables import BillingCustomerRow, BillingSubscriptionRow
+from core.storage.database import create_engine, migrate
+from core.storage.records import ChatRef
+from core.storage.store import Store, new_preview_token
+from hosting.edge_keys import bucket_key, index_key, minute_of
+from tests.core.scripted import sample_site
+from tests.standins.stripe_api import API_KEY, StripeApiStandIn
 
 
 async def main(accounts: int, increments: int, streams: bool) -> int:

@@ -9,8 +9,9 @@ touches storage.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import AsyncIterator, Literal, Protocol, Union
+from typing import Literal, Protocol, Union
 
 from core.site.edits import Edit
 from core.site.sections import Section

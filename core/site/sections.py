@@ -19,7 +19,6 @@ from core.site.values import (
     OptionalHeading,
     Paragraph,
     Price,
-    SafeUrl,
     Sentence,
     ShortText,
     SpecModel,
