@@ -112,7 +112,10 @@ def from_message(event: dict[str, Any], team: str, bot_user_id: str | None) -> T
     text = " ".join(_MENTION.sub(" ", raw).split())
     parts = text.split(" ")
     word = parts[0].lower()
-    if (len(parts) == 1 and word in SUBCOMMANDS - {"domain"}) or (word == "domain" and len(parts) == 2):
+    domain_command = word == "domain" and (
+        len(parts) == 2 or (len(parts) == 3 and parts[1].lower() in ("check", "remove"))
+    )
+    if (len(parts) == 1 and word in SUBCOMMANDS - {"domain"}) or domain_command:
         text = " ".join(["/" + word, *parts[1:]])  # "publish" in the thread means /publish
     return Turn(
         chat=chat_ref(event.get("team") or team, event["channel"], event["user"]),
