@@ -542,6 +542,7 @@ CATALOG: dict[str, dict[Language, str]] = {
     "command_start": {"en": "Start and see what I can do", "pt": "Começar e ver o que sei fazer", "es": "Empezar y ver qué sé hacer"},
     "command_new": {"en": "Start a new site", "pt": "Começar um site novo", "es": "Empezar un sitio nuevo"},
     "command_publish": {"en": "Put the site online", "pt": "Pôr o site online", "es": "Poner el sitio en línea"},
+    "command_unpublish": {"en": "Take the site offline", "pt": "Tirar o site do ar", "es": "Desconectar el sitio"},
     "command_domain": {
         "en": "Serve the site at your own domain",
         "pt": "Servir o site no seu domínio",

@@ -49,6 +49,11 @@ REDIRECT_PATH = "/slack/oauth_redirect"
 EVENTS_PATH = "/slack/events"
 
 
+# Bolt names its logger after the app and copies the root logger's level onto it
+# when the app is built; under "pagemagic" that froze every pagemagic.* logger at
+# whatever level the root had at that moment (INFO lines vanished).
+BOLT_APP_NAME = "slack-bolt.pagemagic"
+
 def slack_configured(settings: Settings) -> bool:
     """A signing secret plus a bot token (one workspace) or an OAuth client (many)."""
     if settings.slack_signing_secret is None:
@@ -92,7 +97,7 @@ def build_app(settings: Settings, studio: Studio, store: Store) -> AsyncApp:
     if installations is None:
         assert settings.slack_bot_token is not None
         app = AsyncApp(
-            name="pagemagic",
+            name=BOLT_APP_NAME,
             client=web_client(settings, settings.slack_bot_token.get_secret_value()),
             signing_secret=signing_secret,
             user_facing_authorize_error_message=not_installed,
@@ -110,7 +115,7 @@ def build_app(settings: Settings, studio: Studio, store: Store) -> AsyncApp:
             redirect_uri=f"{public}{REDIRECT_PATH}" if public else None,
         )
         app = AsyncApp(
-            name="pagemagic",
+            name=BOLT_APP_NAME,
             client=web_client(settings),
             signing_secret=signing_secret,
             installation_store=installations,

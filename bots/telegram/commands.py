@@ -6,7 +6,9 @@ from bots.telegram.port import BotApi, BotCommand
 from core.messages import say
 from core.site.values import Language
 
-MENU: tuple[str, ...] = ("start", "new", "publish", "domain", "usage", "undo", "history", "help")
+MENU: tuple[str, ...] = (
+    "start", "new", "publish", "unpublish", "domain", "usage", "upgrade", "undo", "history", "help",
+)
 LANGUAGES: tuple[Language, ...] = ("pt", "en", "es")
 
 
