@@ -1,0 +1,146 @@
+"""Studio's shared state: configuration, collaborators and the helpers every flow uses."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from core.domains import DomainPort
+from core.errors import (
+    NoSiteYet,
+    PageMagicError,
+)
+from core.events import (
+    Event,
+    Failed,
+)
+from core.llm.port import (
+    SiteGenerator,
+)
+from core.messages import metric_label, say
+from core.observability.context import current_request_id
+from core.observability.logging import get_logger
+from core.observability.metrics import NO_METRICS, Metrics
+from core.ports import (
+    BillingPort,
+    HostingBackend,
+    JobQueue,
+    PreviewChannel,
+    QuotaPolicy,
+    UsageMeter,
+)
+from core.site.values import Language
+from core.storage.audit import AuditLog
+from core.storage.jobs import JobStore
+from core.storage.records import ChatRef, ConversationRecord, SiteRecord
+from core.storage.store import Store
+from core.studio.formatting import _amount, _money
+
+log = get_logger("pagemagic.studio")
+
+
+@dataclass(frozen=True)
+class StudioConfig:
+    max_message_chars: int = 4000
+    preview_ttl: timedelta = timedelta(hours=72)
+    default_plan: str = "free"
+    publish_wait: timedelta = timedelta(minutes=5)
+    base_domain: str = ""  # our own domain: users may not attach it or names under it
+    domain_deny: tuple[str, ...] = ()  # names (and everything under them) no user may attach
+    domain_wait: timedelta = timedelta(seconds=60)  # how long /domain check follows a certificate order
+    model: str = "offline"  # the generator's model: the label of generation metrics
+
+
+@dataclass
+class _Conversation:
+    """In-process state of one conversation: who runs, and how to stop them."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    cancel: asyncio.Event | None = None
+
+
+class StudioBase:
+    """What every part of Studio shares: its collaborators and a few helpers."""
+
+    def __init__(
+        self,
+        store: Store,
+        generator: SiteGenerator,
+        hosting: HostingBackend,
+        previews: PreviewChannel,
+        meter: UsageMeter,
+        quotas: QuotaPolicy,
+        queue: JobQueue,
+        config: StudioConfig = StudioConfig(),
+        billing: BillingPort | None = None,
+        domains: DomainPort | None = None,
+    ) -> None:
+        self.store = store
+        self.generator = generator
+        self.hosting = hosting
+        self.previews = previews
+        self.meter = meter
+        self.quotas = quotas
+        self.queue = queue
+        self.jobs = JobStore(store)
+        self.config = config
+        self.metrics: Metrics = NO_METRICS  # the wiring sets the Prometheus one
+        self.audit = AuditLog(store)
+        self.billing = billing
+        self.domains = domains  # DNS proof + certificates; None: domains map by Host header only
+        self._conversations: dict[int, _Conversation] = {}
+
+    # -- helpers -----------------------------------------------------------------------
+
+    async def _audit(
+        self,
+        action: str,
+        record: SiteRecord,
+        conversation: ConversationRecord,
+        chat: ChatRef | None,
+        detail: str,
+    ) -> None:
+        """One audit row: who (the chat user), what, when, from which chat."""
+        await self.audit.record(
+            action,
+            site_id=record.id,
+            user_id=conversation.user_id,
+            chat=chat,
+            detail=detail,
+            request_id=current_request_id(),
+        )
+        log.info("audit", action=action, site=record.slug, detail=detail)
+
+    async def _site_of(self, conversation: ConversationRecord) -> SiteRecord:
+        if conversation.site_id is None:
+            raise NoSiteYet()
+        return await self.store.site(conversation.site_id)
+
+    @staticmethod
+    async def _single(event: Event) -> AsyncIterator[Event]:
+        yield event
+
+    def _failed(self, error: PageMagicError, language: Language) -> Failed:
+        language = error.params.get("language", language)
+        params = {k: v for k, v in error.params.items() if k != "language"}
+        if error.code == "quota_exceeded":
+            from datetime import UTC, datetime
+
+            now = datetime.now(UTC)
+            reset = (now.replace(day=1) + timedelta(days=32)).replace(day=1).date().isoformat()
+            params.update(label=metric_label(language, params["metric"]), reset=reset)
+            params["used"] = _amount(params["metric"], params["used"])
+            params["limit"] = _amount(params["metric"], params["limit"])
+        elif error.code == "spending_cap_reached":
+            currency = params.pop("currency", "usd")
+            params.update(label=metric_label(language, params["metric"]))
+            params["cap"] = _money(params["cap"], currency)
+            params["spent"] = _money(params["spent"], currency)
+        params.setdefault("detail", error.detail or error.code)
+        try:
+            text = say(language, f"error_{error.code}", **params)
+        except (KeyError, IndexError):
+            text = say(language, "error_internal")
+        return Failed(error.code, text, {k: str(v) for k, v in params.items()})

@@ -1,0 +1,135 @@
+"""Studio: the one engine every chat adapter calls.
+
+Adapters hand Studio a ``ChatRef`` and the user's text; Studio yields typed
+events (``core.events``) with messages already in the user's language. It
+owns the rules: what a message means, when a version is stored, what a quota
+allows. Errors from below are ``PageMagicError`` and end as one ``Failed``
+event; the stored draft and history are never touched by a failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from core.commands import parse_command
+from core.errors import (
+    EmptyMessage,
+    MessageTooLong,
+    PageMagicError,
+)
+from core.events import (
+    Event,
+    Reply,
+)
+from core.language import detect_language
+from core.messages import say
+from core.observability.context import ensure_request_id
+from core.observability.logging import get_logger
+from core.site.values import Language
+from core.storage.records import ChatRef, ConversationRecord
+from core.studio.base import _Conversation
+from core.studio.custom_domains import DomainsFlow
+from core.studio.generation import GenerationFlow
+from core.studio.publishing import PublishingFlow
+from core.studio.spending import SpendingFlow
+from core.studio.usage_report import UsageFlow
+from core.studio.versions import VersionsFlow
+
+log = get_logger("pagemagic.studio")
+
+
+class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow, SpendingFlow):
+    """The single entry point adapters call: ``message`` turns a chat message into events."""
+
+    # -- the entry point adapters use ---------------------------------------------
+
+    async def message(self, chat: ChatRef, text: str) -> AsyncIterator[Event]:
+        """Handle one chat message (a command or a description/refinement).
+
+        A message arriving while an earlier one of the same conversation is
+        still generating cancels that one first; it stops at the next event,
+        stores nothing and reports ``Cancelled``.
+        """
+        request_id = ensure_request_id()
+        self.metrics.chat_message(chat.platform)
+        log.info("chat_message", platform=chat.platform, chat=chat.chat_id, request_id=request_id)
+        language: Language = chat.language or "en"
+        conversation: ConversationRecord | None = None
+        try:
+            conversation = await self.store.conversation(chat, self.config.default_plan)
+            language = conversation.language or language
+            state = self._conversations.setdefault(conversation.id, _Conversation())
+            if state.cancel is not None:
+                state.cancel.set()
+            async with state.lock:
+                cancel = asyncio.Event()
+                state.cancel = cancel
+                try:
+                    conversation = await self.store.conversation(chat, self.config.default_plan)
+                    language = conversation.language or language
+                    async for event in self._dispatch(conversation, chat, text, language, cancel):
+                        yield event
+                    async for event in self._alerts(conversation, chat, language):
+                        yield event
+                finally:
+                    if state.cancel is cancel:
+                        state.cancel = None
+        except PageMagicError as error:
+            if text.strip() and not text.lstrip().startswith("/"):
+                # A first message fails before the conversation's language is stored:
+                # answer in the language it was written in.
+                language = detect_language(text[:2000], default=language)
+            if error.code in ("quota_exceeded", "spending_cap_reached"):
+                self.metrics.refused(f"{error.code}:{error.params.get('metric', '')}")
+            log.info("chat_failed", platform=chat.platform, chat=chat.chat_id, code=error.code)
+            failed = self._failed(error, language)
+            if conversation is not None and error.code in ("quota_exceeded", "spending_cap_reached"):
+                failed = await self._with_upgrade(failed, conversation, language)
+            yield failed
+
+    async def _dispatch(
+        self,
+        conversation: ConversationRecord,
+        chat: ChatRef,
+        raw: str,
+        language: Language,
+        cancel: asyncio.Event,
+    ) -> AsyncIterator[Event]:
+        text = raw.strip()
+        if not text:
+            raise EmptyMessage()
+        if len(text) > self.config.max_message_chars:
+            language = detect_language(text[:2000], default=language)
+            raise MessageTooLong(length=len(text), limit=self.config.max_message_chars, language=language)
+        command = parse_command(text)
+        if command is None:
+            detected = detect_language(text, default=language)
+            if detected != conversation.language:
+                await self.store.set_language(conversation.id, detected)
+            language = detected
+            await self.store.add_turn(conversation.id, "user", text)
+            if conversation.site_id is None:
+                stream = self.describe(conversation, text, language, cancel)
+            else:
+                stream = self.refine(conversation, text, language, cancel)
+        elif command.name in ("help", "start"):
+            stream = self._single(Reply(say(language, "help"), kind="help"))
+        elif command.name == "new":
+            stream = self.new(conversation, language)
+        elif command.name == "undo":
+            stream = self.undo(conversation, language)
+        elif command.name == "history":
+            stream = self.history(conversation, language)
+        elif command.name == "publish":
+            stream = self.publish(conversation, language, chat)
+        elif command.name == "unpublish":
+            stream = self.unpublish(conversation, language, chat)
+        elif command.name == "domain":
+            stream = self.attach_domain(conversation, command.argument, language, chat)
+        elif command.name == "upgrade":
+            stream = self.upgrade(conversation, language)
+        else:
+            stream = self.usage(conversation, language)
+        async for event in stream:
+            yield event

@@ -1,0 +1,100 @@
+"""Publishing: submit a job, follow its state, report the outcome."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from core.errors import (
+    NotPublished,
+    PublishFailed,
+    RolledBack,
+)
+from core.events import (
+    Event,
+    Published,
+    PublishProgress,
+    Reply,
+)
+from core.messages import say
+from core.site.values import Language
+from core.storage.jobs import JobRecord
+from core.storage.records import ChatRef, ConversationRecord
+from core.studio.base import StudioBase
+
+
+class PublishingFlow(StudioBase):
+    """Publishing and unpublishing through jobs; the chat follows the job's stored state."""
+
+    # -- publishing and domains ------------------------------------------------------
+
+    async def publish(
+        self, conversation: ConversationRecord, language: Language, chat: ChatRef | None = None
+    ) -> AsyncIterator[Event]:
+        """Publish the current version as a job and report it as it moves.
+
+        The job runs elsewhere (a worker, or a task of this process); this only
+        submits it and follows its stored state, so a chat handler never does
+        the long work. Publishing a version already being published joins that job.
+        """
+        record = await self._site_of(conversation)
+        previous = await self.store.latest_deployment(record.id)
+        if previous is None:
+            await self.quotas.check(conversation.user_id, "published_sites")
+        await self.quotas.check(conversation.user_id, "publishes")
+        job, _created = await self.jobs.submit("publish", record.id, record.current_version)
+        await self.queue.submit(job.id)
+        yield PublishProgress("queued", say(language, "publish_queued", version=job.version))
+        final = None
+        async for state, current in self._follow(job.id):
+            if state in ("building", "pushing", "deploying"):
+                yield PublishProgress(state, say(language, f"publish_{state}"))
+            elif state == "queued" and current.detail:
+                yield PublishProgress("retrying", say(language, "publish_retrying", detail=current.detail))
+            final = current
+        state = final.state if final is not None else "queued"
+        await self._audit("publish", record, conversation, chat, f"v{job.version} {state}")
+        if final is None or not final.done:
+            state = final.state if final else "queued"
+            yield Reply(say(language, "publish_still_running", state=state), kind="publish_pending")
+            return
+        if final.state == "rolled_back":
+            raise RolledBack(final.detail)
+        if final.state != "live":
+            raise PublishFailed(final.detail or "unknown error")
+        domains = tuple(d.name for d in await self.store.domains_of(record.id))
+        text = say(language, "published", version=final.version, url=final.result_url)
+        if domains:
+            text += "\n" + say(language, "published_domains", domains=", ".join(domains))
+        yield Published(url=final.result_url, version=final.version, domains=domains, text=text)
+
+    async def _follow(self, job_id: int) -> AsyncIterator[tuple[str, JobRecord]]:
+        """Each state change of a job until it ends or ``publish_wait`` runs out."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.config.publish_wait.total_seconds()
+        last: tuple[str, str] | None = None
+        pause = 0.02
+        while True:
+            job = await self.jobs.get(job_id)
+            if job is None:
+                return
+            if (job.state, job.detail) != last:
+                last = (job.state, job.detail)
+                yield job.state, job
+            if job.done or loop.time() >= deadline:
+                return
+            await asyncio.sleep(pause)
+            pause = min(pause * 1.5, 0.5)
+
+    async def unpublish(
+        self, conversation: ConversationRecord, language: Language, chat: ChatRef | None = None
+    ) -> AsyncIterator[Event]:
+        record = await self._site_of(conversation)
+        if await self.store.latest_deployment(record.id) is None:
+            raise NotPublished()
+        await self.hosting.unpublish(record.slug)
+        await self._audit("unpublish", record, conversation, chat, f"v{record.current_version}")
+        await self.store.add_deployment(
+            record.id, record.current_version, self.hosting.name, "removed", "", ""
+        )
+        yield Reply(say(language, "unpublished", name=record.name), kind="unpublished")

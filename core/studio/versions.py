@@ -1,0 +1,88 @@
+"""Versions: undo moves the current pointer, history lists versions and audit rows."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from core.errors import (
+    NothingToUndo,
+)
+from core.events import (
+    Event,
+    HistoryEntry,
+    HistoryReport,
+    PreviewReady,
+    Reply,
+)
+from core.messages import say
+from core.site.values import Language
+from core.storage.audit import AuditRecord
+from core.storage.records import ConversationRecord
+from core.studio.base import StudioBase
+
+
+class VersionsFlow(StudioBase):
+    """Undo, history and starting over: versions are immutable, a pointer moves."""
+
+    # -- versions --------------------------------------------------------------------
+
+    async def undo(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        """Go back to the version the current one was made from; versions are never rewritten."""
+        record = await self._site_of(conversation)
+        current = await self.store.version(record.id, record.current_version)
+        if current.parent_number is None:
+            raise NothingToUndo()
+        record = await self.store.move_current(
+            record.id, current.parent_number, expected=current.number, preview_ttl=self.config.preview_ttl
+        )
+        await self.previews.draft_finished(record.preview_token)
+        url = self.previews.preview_url(record.preview_token)
+        yield PreviewReady(
+            url=url,
+            version=record.current_version,
+            site_name=record.name,
+            changed_sections=(),
+            text=say(language, "preview_ready_undo", version=record.current_version, url=url),
+        )
+
+    async def history(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        record = await self._site_of(conversation)
+        versions = await self.store.versions(record.id)
+        entries = tuple(
+            HistoryEntry(v.number, v.instruction, v.created_at, v.number == record.current_version)
+            for v in versions
+        )
+        lines = [say(language, "history_header", name=record.name)]
+        for entry in entries:
+            instruction = entry.instruction if len(entry.instruction) <= 70 else entry.instruction[:69] + "…"
+            lines.append(
+                say(
+                    language,
+                    "history_line",
+                    marker="→" if entry.current else " ",
+                    version=entry.version,
+                    when=entry.created_at.strftime("%Y-%m-%d %H:%M"),
+                    instruction=instruction or "—",
+                )
+            )
+        changes = await self.audit.for_site(record.id, limit=20)
+        if changes:
+            lines.append(say(language, "history_audit_header"))
+            lines.extend(_audit_line(change, language) for change in changes)
+        yield HistoryReport(entries, "\n".join(lines))
+
+    async def new(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        await self.store.set_active_site(conversation.id, None)
+        yield Reply(say(language, "new_site"), kind="new")
+
+
+def _audit_line(change: AuditRecord, language: Language) -> str:
+    who = f"{change.platform}:{change.actor}" if change.platform else "—"
+    return say(
+        language,
+        "history_audit_line",
+        when=change.created_at.strftime("%Y-%m-%d %H:%M"),
+        action=say(language, f"audit_{change.action}"),
+        detail=change.detail,
+        who=who,
+    )
