@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 import secrets
+import socket
 import subprocess
 import sys
 import tempfile
@@ -16,9 +17,14 @@ from redis.asyncio import Redis
 from hosting.edge.config import EdgeConfig
 from hosting.edge.nginx import EdgeProcess, nginx_binary
 from hosting.routes import Route, RouteTable, host_key, limits_key, site_key
-from tests.hosting.edge.harness import free_port
 
 BODY = "x" * 2048
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def plain_nginx(prefix: Path, port: int, conf: str) -> subprocess.Popen[bytes]:

@@ -18,7 +18,7 @@ function M.serve()
   if not value then red:close(); return ngx.exit(503) end
   redis_conn.release(red)
   if value == ngx.null then return ngx.exit(404) end
-  ngx.ctx.own_page = true
+  ngx.var.pm_page = "1" -- the pages' own Content-Security-Policy (nginx.conf)
   ngx.header["Content-Type"] = "application/octet-stream"
   ngx.header["Cache-Control"] = "no-store"
   ngx.print(value)

@@ -1,5 +1,7 @@
 -- balancer_by_lua: round robin over the site's endpoints; a connection failure marks the
 -- endpoint down for a while (passive health) and the request tries the next one.
+-- Endpoints come parsed with the cached route (lua/router.lua); a site with one endpoint
+-- skips the round robin and the health marks, which could not change its choice.
 local ngx_balancer = require "ngx.balancer"
 local endpoints = require "endpoints"
 local config = require "edge_config"
@@ -7,6 +9,7 @@ local config = require "edge_config"
 local M = {}
 
 local health = ngx.shared.pm_health
+local set_current_peer = ngx_balancer.set_current_peer
 local rr = {}
 
 local function down_set(list)
@@ -20,10 +23,24 @@ local function down_set(list)
   return down
 end
 
+local function use(route, index)
+  local peer = route.peers[index]
+  if not peer then
+    ngx.log(ngx.ERR, "pagemagic edge: bad endpoint ", tostring(route.endpoints[index]), " for ", route.slug)
+    return ngx.exit(502)
+  end
+  local ok, err = set_current_peer(peer[1], peer[2])
+  if not ok then
+    ngx.log(ngx.ERR, "pagemagic edge: cannot use ", route.endpoints[index], ": ", err)
+    return ngx.exit(502)
+  end
+end
+
 function M.run()
   local ctx = ngx.ctx
   local route = ctx.route
   local list = route.endpoints
+  if #list == 1 then return use(route, 1) end
   if not ctx.tried then
     ctx.tried = {}
     local n = (rr[route.slug] or 0) + 1
@@ -41,17 +58,8 @@ function M.run()
   if not index then return ngx.exit(502) end
   local peer = list[index]
   ctx.tried[peer] = true
-  local host, port = endpoints.parse(peer)
-  if not host then
-    ngx.log(ngx.ERR, "pagemagic edge: bad endpoint ", tostring(peer), " for ", route.slug)
-    return ngx.exit(502)
-  end
   ctx.peer = peer
-  local ok, err = ngx_balancer.set_current_peer(host, port)
-  if not ok then
-    ngx.log(ngx.ERR, "pagemagic edge: cannot use ", peer, ": ", err)
-    return ngx.exit(502)
-  end
+  return use(route, index)
 end
 
 return M

@@ -20,4 +20,27 @@ function M.check(tat, now, rate, burst)
   return true, new_tat, remaining, 0, ahead
 end
 
+-- One step on bucket `key` of `dict` (an ngx.shared dict, or anything with get and incr),
+-- atomic across workers without a lock: read the bucket, decide, then move it with incr, never
+-- a blind set. When incr shows that another request moved the bucket in between, the decision
+-- is taken again from the value the incr was applied to, and the bucket corrected by the
+-- difference, or the step undone when that decision is a refusal.
+-- Returns allowed, remaining, retry_after, reset.
+function M.take(dict, key, now, rate, burst)
+  local tat = dict:get(key)
+  local ok, new_tat, remaining, retry, reset = M.check(tat, now, rate, burst)
+  if not ok then return false, remaining, retry, reset end
+  local delta = new_tat - (tat or 0)
+  local value = dict:incr(key, delta, 0)
+  if value == nil or value == new_tat then return true, remaining, retry, reset end
+  local before = value - delta
+  ok, new_tat, remaining, retry, reset = M.check(before, now, rate, burst)
+  if ok then
+    if new_tat ~= value then dict:incr(key, new_tat - value) end
+  else
+    dict:incr(key, -delta)
+  end
+  return ok, remaining, retry, reset
+end
+
 return M

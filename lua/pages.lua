@@ -5,19 +5,19 @@ local lang = require "lang"
 
 local M = {}
 
--- Sends page `name` with `status` and extra header fields, then ends the request.
-function M.send(name, status, fields)
+-- Sends page `name` with `status` (and Retry-After when given), then ends the request.
+-- $pm_page makes nginx.conf send the pages' own Content-Security-Policy.
+function M.send(name, status, retry_after)
   local pages = config.get().pages[name]
   local language = lang.pick(ngx.var.http_accept_language, config.get().default_language)
   local body = pages[language] or pages.en
-  ngx.ctx.own_page = true
+  ngx.var.pm_page = "1"
   ngx.status = status
-  ngx.header["Content-Type"] = "text/html; charset=utf-8"
-  ngx.header["Cache-Control"] = "no-store"
-  ngx.header["Content-Language"] = language
-  if fields then
-    for k, v in pairs(fields) do ngx.header[k] = v end
-  end
+  local header = ngx.header
+  header["Content-Type"] = "text/html; charset=utf-8"
+  header["Cache-Control"] = "no-store"
+  header["Content-Language"] = language
+  if retry_after then header["Retry-After"] = retry_after end
   ngx.print(body)
   return ngx.exit(ngx.HTTP_OK)
 end

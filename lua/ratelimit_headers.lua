@@ -5,7 +5,9 @@
 local M = {}
 
 local function ceil_seconds(value)
-  return math.max(0, math.ceil((value or 0) - 1e-9))
+  local s = math.ceil((value or 0) - 1e-9)
+  if s > 0 then return s end
+  return 0 -- never -0, which tostring would write as "-0"
 end
 
 -- RateLimit-Policy: "site";q=10;w=1, "client";q=5;w=1

@@ -1,9 +1,15 @@
 -- Host -> site from the Redis route table (hosting/routes.py), cached per worker for a short,
 -- settable time. While Redis is unreachable, the last known route keeps serving (stale cache).
+--
+-- A cached entry carries what every request of the site needs, worked out once per fetch
+-- rather than per request: the endpoints parsed, the plan's limits as numbers (lua/plan.lua),
+-- and the usage counter key prefix.
 local cjson = require "cjson.safe"
 local lrucache = require "resty.lrucache"
 local config = require "edge_config"
 local redis_conn = require "redis_conn"
+local endpoints = require "endpoints"
+local plan = require "plan"
 
 local M = {}
 
@@ -27,6 +33,19 @@ return {site, limits or ''}
 
 local MISSING = { missing = true }
 
+-- The entry of a route: {route=, limits=, plan=, peers=, usage_base=}.
+function M.entry(route, limits)
+  if type(route.endpoints) ~= "table" then route.endpoints = {} end
+  local peers = {}
+  for i, ep in ipairs(route.endpoints) do
+    local host, port = endpoints.parse(tostring(ep))
+    peers[i] = host and { host, port } or false
+  end
+  route.peers = peers
+  route.usage_base = route.slug .. "|" .. tostring(route.site_id or "") .. "|"
+  return { route = route, limits = limits, plan = plan.new(route.slug, limits) }
+end
+
 local function fetch(host)
   local c = config.get()
   local red, err = redis_conn.connect()
@@ -36,16 +55,21 @@ local function fetch(host)
   redis_conn.release(red)
   if res == ngx.null then return MISSING end
   local route = cjson.decode(res[1])
-  if type(route) ~= "table" then
+  if type(route) ~= "table" or type(route.slug) ~= "string" then
     ngx.log(ngx.ERR, "pagemagic edge: unreadable route for ", host)
     return MISSING
   end
-  if type(route.endpoints) ~= "table" then route.endpoints = {} end
   local limits = res[2] ~= "" and cjson.decode(res[2]) or nil
-  return { route = route, limits = type(limits) == "table" and limits or nil }
+  return M.entry(route, type(limits) == "table" and limits or nil)
 end
 
--- Returns the entry {route=, limits=} for `host`, MISSING for an unknown host,
+-- The fresh cached entry for `host` (or MISSING), nil when none: never touches Redis, so the
+-- rewrite phase (where no socket may be opened) can use it.
+function M.peek(host)
+  return (cache:get(host))
+end
+
+-- Returns the entry for `host`, MISSING for an unknown host,
 -- or nil when Redis is unreachable and nothing (not even stale) is known.
 function M.resolve(host)
   local entry, stale = cache:get(host)

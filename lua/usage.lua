@@ -26,17 +26,28 @@ local function bump(key, n)
 end
 
 local last_second, last_minute = -1, nil
+local get_var = require("vars").get
+
+-- The counter keys of `route` in `minute`, made once per route and minute rather than per request.
+local function counter_keys(route, minute)
+  local base = route.usage_base .. minute .. "|"
+  local k = { minute = minute, requests = base .. "requests", bytes = base .. "bytes", other = base .. "other" }
+  for class = 1, 5 do k[class] = base .. class .. "xx" end
+  route.usage_keys = k
+  return k
+end
 
 function M.log()
   local route = ngx.ctx.route
   if not route then return end
   local now = ngx.time()
   if now ~= last_second then last_second, last_minute = now, keys.minute(now) end
-  local base = route.slug .. "|" .. tostring(route.site_id or "") .. "|" .. last_minute .. "|"
-  local bytes = tonumber(ngx.var.bytes_sent) or 0
-  if not bump(base .. "requests", 1) then counters:incr(keys.OVERFLOW_REQUESTS, 1, 0) end
-  if bytes > 0 and not bump(base .. "bytes", bytes) then counters:incr(keys.OVERFLOW_BYTES, bytes, 0) end
-  bump(base .. keys.status_class(ngx.status), 1)
+  local k = route.usage_keys
+  if not k or k.minute ~= last_minute then k = counter_keys(route, last_minute) end
+  local bytes = tonumber(get_var("bytes_sent")) or 0
+  if not bump(k.requests, 1) then counters:incr(keys.OVERFLOW_REQUESTS, 1, 0) end
+  if bytes > 0 and not bump(k.bytes, bytes) then counters:incr(keys.OVERFLOW_BYTES, bytes, 0) end
+  bump(k[math.floor(ngx.status / 100)] or k.other, 1)
 end
 
 -- Applies a batch once (by id), beats the instance heartbeat, returns month totals.

@@ -1,0 +1,33 @@
+local plan = require "plan"
+
+describe("plan", function()
+  it("limits nothing without numbers", function()
+    assert.is_nil(plan.new("s", nil))
+    assert.is_nil(plan.new("s", {}))
+    assert.is_nil(plan.new("s", { rps = 0, burst = 5 }))
+  end)
+
+  it("takes the burst from the rate when the plan has none", function()
+    local p = plan.new("s", { rps = 5, client_rps = 2 })
+    assert.are.equal(5, p.burst)
+    assert.are.equal(2, p.client_burst)
+  end)
+
+  it("splits the rates over the instances and writes the policy once per count", function()
+    local p = plan.new("s", { rps = 100, burst = 100, client_rps = 2, client_burst = 3 })
+    plan.share(p, 1)
+    assert.are.equal('"site";q=100;w=1, "client";q=2;w=1', p.policy)
+    assert.are.equal('"client";q=2;w=1', p.client_policy)
+    plan.share(p, 4)
+    assert.are.equal(25, p.site_rate)
+    assert.are.equal(25, p.site_burst)
+    assert.are.equal(1, p.client_burst_n)
+    assert.are.equal('"site";q=25;w=1, "client";q=1;w=1', p.policy)
+  end)
+
+  it("keeps quotas without rates", function()
+    local p = plan.new("s", { monthly_requests = 10 })
+    assert.are.equal(10, p.max_requests)
+    assert.is_nil(p.rps)
+  end)
+end)
