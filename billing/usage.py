@@ -33,6 +33,18 @@ class StoreUsageMeter:
             return
         await self._store.record_usage([(user_id, site_id, metric, quantity, utcnow())])
 
+    async def record_many(self, user_id: int, quantities: dict[str, int], site_id: int | None = None) -> None:
+        now = utcnow()
+        direct = []
+        for metric, quantity in quantities.items():
+            if quantity <= 0:
+                continue
+            if metric in BUFFERED_METRICS:
+                self._pending[(user_id, site_id, metric)] += quantity
+            else:
+                direct.append((user_id, site_id, metric, quantity, now))
+        await self._store.record_usage(direct)
+
     async def flush(self) -> None:
         async with self._lock:
             if not self._pending:

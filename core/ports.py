@@ -122,6 +122,10 @@ class UsageMeter(Protocol):
 
     async def record(self, user_id: int, metric: str, quantity: int, site_id: int | None = None) -> None: ...
 
+    async def record_many(self, user_id: int, quantities: dict[str, int], site_id: int | None = None) -> None:
+        """Several metrics of one event (a generation: count, sections, tokens) in one write."""
+        ...
+
     async def flush(self) -> None: ...
 
 

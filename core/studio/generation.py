@@ -226,10 +226,8 @@ class GenerationFlow(StudioBase):
                 await aclose()
 
     async def _record_generation(self, user_id: int, site_id: int, sections: int, tokens: int) -> None:
-        await self.meter.record(user_id, "generations", 1, site_id)
-        await self.meter.record(user_id, "sections", sections, site_id)
+        await self.meter.record_many(user_id, {"generations": 1, "sections": sections, "tokens": tokens}, site_id)
         self.metrics.sections_generated(self.config.model, sections)
-        await self.meter.record(user_id, "tokens", tokens, site_id)
 
     def _section_ready(self, index: int, section: Section, language: Language) -> SectionReady:
         heading = section_heading(section)
