@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from core.site import contrast as wcag
+
 AA = 4.5
 AA_UI = 3.0  # WCAG 1.4.11: user-interface components and large text
 BLACK = "#000000"
@@ -26,16 +28,10 @@ def to_hex(rgb: tuple[float, float, float]) -> str:
     return "#" + "".join(f"{max(0, min(255, round(c))):02x}" for c in rgb)
 
 
-def _channel(c: int) -> float:
-    s = c / 255
-    return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
-
-
 @lru_cache(maxsize=1024)
 def luminance(color: str) -> float:
-    """Relative luminance (0 for black, 1 for white)."""
-    r, g, b = parse_hex(color)
-    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+    """Relative luminance (0 for black, 1 for white); the arithmetic the generator's palettes use too."""
+    return wcag.luminance(color)
 
 
 def contrast(a: str, b: str) -> float:
