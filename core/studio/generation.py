@@ -154,7 +154,7 @@ class GenerationFlow(StudioBase):
                 elif isinstance(event, TokensUsed):
                     tokens += event.prompt + event.completion
                 elif isinstance(event, PartSkipped):
-                    yield self._part_skipped(event, site.language)
+                    yield self._part_skipped(event, language)
                 elif isinstance(event, CannotHelp):
                     timing.outcome = "cannot_help"
                     yield Reply(event.message, kind="cannot_help")
