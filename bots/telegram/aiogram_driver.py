@@ -39,16 +39,16 @@ from bots.telegram.port import (
     BadRequest,
     BotCommand,
     BotIdentity,
-    ChatKind,
     ChatUnreachable,
     IncomingCallback,
     IncomingMessage,
     Keyboard,
     MethodUnavailable,
     RetryAfter,
-    Sender,
     TelegramError,
     TelegramTokenRejected,
+    callback_from,
+    message_from,
 )
 
 T = TypeVar("T")
@@ -143,42 +143,11 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
 
 
 def incoming_message(message: Message, update_id: int, bot_id: int) -> IncomingMessage:
-    user = message.from_user
-    reply = message.reply_to_message
-    return IncomingMessage(
-        update_id=update_id,
-        chat_id=message.chat.id,
-        chat_kind=_kind(message.chat.type),
-        message_id=message.message_id,
-        sender=_sender(
-            user.id if user else message.chat.id,
-            user.full_name if user else "",
-            user.language_code if user else None,
-        ),
-        text=message.text,
-        content=str(message.content_type),
-        reply_to_bot=bool(reply and reply.from_user and reply.from_user.id == bot_id),
-    )
+    return message_from(message, update_id, bot_id, str(message.content_type))
 
 
 def incoming_callback(query: CallbackQuery, update_id: int) -> IncomingCallback:
-    chat = query.message.chat if query.message is not None else None
-    return IncomingCallback(
-        update_id=update_id,
-        callback_id=query.id,
-        chat_id=chat.id if chat else query.from_user.id,
-        chat_kind=_kind(chat.type) if chat else "private",
-        sender=_sender(query.from_user.id, query.from_user.full_name, query.from_user.language_code),
-        data=query.data or "",
-    )
-
-
-def _sender(user_id: int, name: str, language_code: str | None) -> Sender:
-    return Sender(user_id, name, language_code)
-
-
-def _kind(value: str) -> ChatKind:
-    return value if value in ("private", "group", "supergroup", "channel") else "group"  # type: ignore[return-value]
+    return callback_from(query, update_id)
 
 
 def aiogram_router(adapter: TelegramAdapter) -> Router:

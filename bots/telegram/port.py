@@ -55,6 +55,96 @@ class IncomingCallback:
     data: str
 
 
+class _UserShape(Protocol):
+    """The Bot API ``User`` fields both libraries expose under the same names."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def language_code(self) -> str | None: ...
+
+
+class _ChatShape(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+
+
+class _MessageShape(Protocol):
+    @property
+    def chat(self) -> _ChatShape: ...
+    @property
+    def message_id(self) -> int: ...
+    @property
+    def text(self) -> str | None: ...
+    @property
+    def from_user(self) -> _UserShape | None: ...
+    @property
+    def reply_to_message(self) -> _MessageShape | None: ...
+
+
+class _InChat(Protocol):
+    """Anything that knows its chat, including an old message Telegram no longer shows."""
+
+    @property
+    def chat(self) -> _ChatShape: ...
+
+
+class _CallbackShape(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def data(self) -> str | None: ...
+    @property
+    def from_user(self) -> _UserShape: ...
+    @property
+    def message(self) -> _InChat | None: ...
+
+
+def chat_kind(value: str) -> ChatKind:
+    return value if value in ("private", "group", "supergroup", "channel") else "group"  # type: ignore[return-value]
+
+
+def message_from(message: _MessageShape, update_id: int, bot_id: int, content: str) -> IncomingMessage:
+    """One converter for both drivers: aiogram and PTB mirror the Bot API's field names.
+
+    ``content`` is the one thing each library spells differently (aiogram's
+    ``content_type``, PTB's attachment attributes).
+    """
+    user = message.from_user
+    reply = message.reply_to_message
+    return IncomingMessage(
+        update_id=update_id,
+        chat_id=message.chat.id,
+        chat_kind=chat_kind(message.chat.type),
+        message_id=message.message_id,
+        sender=Sender(
+            user.id if user else message.chat.id,
+            user.full_name if user else "",
+            user.language_code if user else None,
+        ),
+        text=message.text,
+        content=content,
+        reply_to_bot=bool(reply and reply.from_user and reply.from_user.id == bot_id),
+    )
+
+
+def callback_from(query: _CallbackShape, update_id: int) -> IncomingCallback:
+    chat = query.message.chat if query.message is not None else None
+    user = query.from_user
+    return IncomingCallback(
+        update_id=update_id,
+        callback_id=query.id,
+        chat_id=chat.id if chat else user.id,
+        chat_kind=chat_kind(chat.type) if chat else "private",
+        sender=Sender(user.id, user.full_name, user.language_code),
+        data=query.data or "",
+    )
+
+
 @dataclass(frozen=True)
 class Button:
     """An inline button: either ``callback`` data or a ``url`` to open."""

@@ -40,16 +40,16 @@ from bots.telegram.port import (
     BadRequest,
     BotCommand,
     BotIdentity,
-    ChatKind,
     ChatUnreachable,
     IncomingCallback,
     IncomingMessage,
     Keyboard,
     MethodUnavailable,
     RetryAfter,
-    Sender,
     TelegramError,
     TelegramTokenRejected,
+    callback_from,
+    message_from,
 )
 
 T = TypeVar("T")
@@ -148,36 +148,13 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
 
 
 def incoming_message(message: Message, update_id: int, bot_id: int) -> IncomingMessage:
-    user = message.from_user
-    reply = message.reply_to_message
-    return IncomingMessage(
-        update_id=update_id,
-        chat_id=message.chat.id,
-        chat_kind=_kind(message.chat.type),
-        message_id=message.message_id,
-        sender=Sender(
-            user.id if user else message.chat.id,
-            user.full_name if user else "",
-            user.language_code if user else None,
-        ),
-        text=message.text,
-        content="text" if message.text is not None else _content(message),
-        reply_to_bot=bool(reply and reply.from_user and reply.from_user.id == bot_id),
-    )
+    content = "text" if message.text is not None else _content(message)
+    return message_from(message, update_id, bot_id, content)
 
 
 def incoming_callback(update: Update) -> IncomingCallback:
-    query = update.callback_query
-    assert query is not None
-    chat = query.message.chat if query.message is not None else None
-    return IncomingCallback(
-        update_id=update.update_id,
-        callback_id=query.id,
-        chat_id=chat.id if chat else query.from_user.id,
-        chat_kind=_kind(chat.type) if chat else "private",
-        sender=Sender(query.from_user.id, query.from_user.full_name, query.from_user.language_code),
-        data=query.data or "",
-    )
+    assert update.callback_query is not None
+    return callback_from(update.callback_query, update.update_id)
 
 
 def _content(message: Message) -> str:
@@ -185,10 +162,6 @@ def _content(message: Message) -> str:
         if getattr(message, name, None):
             return name
     return "other"
-
-
-def _kind(value: str) -> ChatKind:
-    return value if value in ("private", "group", "supergroup", "channel") else "group"  # type: ignore[return-value]
 
 
 def ptb_handlers(adapter: TelegramAdapter) -> list[BaseHandler[Update, Any, Any]]:
