@@ -189,26 +189,18 @@ async def runtime(
     app.add_middleware(RequestIdMiddleware)
     server = BackgroundServer(app, sock)
     await server.start()
-    flusher = asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))
-    recovery = asyncio.create_task(
-        runner.recover_forever(settings.job_recovery_seconds)
-        if isinstance(queue, InProcessQueue)
-        else asyncio.Event().wait()
-    )
-    # Usage goes to Stripe from `pagemagic worker` when there is one (Redis), else from here.
-    reporting = asyncio.create_task(
-        billing.job.run(settings.billing_job_seconds)
-        if billing.job is not None and redis is None
-        else asyncio.Event().wait()
-    )
+    background = [asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))]
+    if isinstance(queue, InProcessQueue):  # with Redis, `pagemagic worker` recovers jobs
+        background.append(asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds)))
+    if billing.job is not None and redis is None:  # with Redis, the worker reports usage to Stripe
+        background.append(asyncio.create_task(billing.job.run(settings.billing_job_seconds)))
     try:
         yield Runtime(settings, store, studio, base_url, server, meter, billing)
     finally:
-        reporting.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await reporting
+        for task in background[1:]:
+            task.cancel()
+        await asyncio.gather(*background[1:], return_exceptions=True)
         await billing.aclose()
-        recovery.cancel()
         if isinstance(queue, InProcessQueue):
             await queue.drain()
         else:
@@ -217,10 +209,9 @@ async def runtime(
             await domains.close()
         if redis is not None:
             await redis.aclose()
-        flusher.cancel()
-        for task in (recovery, flusher):
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        background[0].cancel()  # the usage flusher last: it flushes once more when cancelled
+        with contextlib.suppress(asyncio.CancelledError):
+            await background[0]
         await server.stop()
         close_generator = getattr(studio.generator, "aclose", None)
         if close_generator is not None:
