@@ -59,6 +59,7 @@ class _Conversation:
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     cancel: asyncio.Event | None = None
+    finished: int = 0  # messages handled so far: tells a waiting message its snapshot may be stale
 
 
 class StudioBase:
@@ -90,7 +91,7 @@ class StudioBase:
         self.audit = AuditLog(store)
         self.billing = billing
         self.domains = domains  # DNS proof + certificates; None: domains map by Host header only
-        self._conversations: dict[int, _Conversation] = {}
+        self._conversations: dict[tuple[str, str, str], _Conversation] = {}  # by (platform, workspace, chat)
 
     # -- helpers -----------------------------------------------------------------------
 

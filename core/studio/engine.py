@@ -57,17 +57,19 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
         language: Language = chat.language or "en"
         conversation: ConversationRecord | None = None
         try:
-            conversation = await self.store.conversation(chat, self.config.default_plan)
-            language = conversation.language or language
-            state = self._conversations.setdefault(conversation.id, _Conversation())
+            state = self._conversations.setdefault((chat.platform, chat.workspace, chat.chat_id), _Conversation())
             if state.cancel is not None:
                 state.cancel.set()
+            seen = state.finished
+            conversation = await self.store.conversation(chat, self.config.default_plan)
+            language = conversation.language or language
             async with state.lock:
                 cancel = asyncio.Event()
                 state.cancel = cancel
                 try:
-                    conversation = await self.store.conversation(chat, self.config.default_plan)
-                    language = conversation.language or language
+                    if state.finished != seen:  # an earlier message ended meanwhile: a new site, a new language
+                        conversation = await self.store.conversation(chat, self.config.default_plan)
+                        language = conversation.language or language
                     async for event in self._dispatch(conversation, chat, text, language, cancel):
                         yield event
                     async for event in self._alerts(conversation, chat, language):
@@ -75,6 +77,7 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
                 finally:
                     if state.cancel is cancel:
                         state.cancel = None
+                    state.finished += 1
         except PageMagicError as error:
             if text.strip() and not text.lstrip().startswith("/"):
                 # A first message fails before the conversation's language is stored:
