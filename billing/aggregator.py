@@ -16,7 +16,6 @@ lost, nothing counted twice.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from collections import defaultdict
@@ -173,12 +172,3 @@ class UsageAggregator:
         """The last published rate of ``slug`` (requests per second; 0 when unknown)."""
         raw = await self.redis.get(rate_key(self.prefix, slug))
         return float(raw) if raw else 0.0
-
-    async def run(self, every: float = 5.0) -> None:
-        """Drain forever; cancel the task to stop."""
-        while True:
-            try:
-                await self.drain_once()
-            except Exception:  # keep metering through a Redis or database hiccup
-                log.exception("usage aggregation failed; retrying in %s s", every)
-            await asyncio.sleep(every)

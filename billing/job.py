@@ -6,7 +6,6 @@ Each step is safe to repeat and safe to run in several processes at once (see ou
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -67,12 +66,3 @@ class BillingJob:
             if result.postponed or len(due) < self.send_batch:
                 break
         return JobReport(taken, sent, rejected, postponed, len(downgraded))
-
-    async def run(self, every: float = 10.0) -> None:
-        """Run forever; cancel the task to stop."""
-        while True:
-            try:
-                await self.run_once()
-            except Exception:  # keep billing through a database or network hiccup
-                log.exception("billing job failed; retrying in %s s", every)
-            await asyncio.sleep(every)

@@ -20,6 +20,7 @@ from bots.server import BackgroundServer, bind_socket, url_of
 from core.errors import PageMagicError
 from core.llm.offline import OfflineGenerator
 from core.llm.port import SiteGenerator
+from core.periodic import run_every
 from core.ports import HostingBackend
 from core.settings import Settings
 from core.storage.database import create_engine, migrate
@@ -191,9 +192,13 @@ async def runtime(
     await server.start()
     background = [asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))]
     if isinstance(queue, InProcessQueue):  # with Redis, `pagemagic worker` recovers jobs
-        background.append(asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds)))
+        background.append(asyncio.create_task(run_every("job recovery", settings.job_recovery_seconds, runner.recover_once)))
     if billing.job is not None and redis is None:  # with Redis, the worker reports usage to Stripe
-        background.append(asyncio.create_task(billing.job.run(settings.billing_job_seconds)))
+        background.append(
+            asyncio.create_task(
+                run_every("Stripe reports", settings.billing_job_seconds, billing.job.run_once, survive=(Exception,))
+            )
+        )
     try:
         yield Runtime(settings, store, studio, base_url, server, meter, billing)
     finally:

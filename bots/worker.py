@@ -23,6 +23,7 @@ from core.errors import PageMagicError
 from core.observability.logging import configure_logging
 from core.observability.redact import secret_values
 from core.observability.tracing import setup_tracing
+from core.periodic import run_every
 from core.settings import Settings
 from core.storage.store import Store
 from hosting.health import Readiness
@@ -56,21 +57,29 @@ async def run_worker(settings: Settings) -> int:
         max_jobs=8,
     )
     background = [
-        asyncio.create_task(runner.recover_forever(settings.job_recovery_seconds)),
+        asyncio.create_task(run_every("job recovery", settings.job_recovery_seconds, runner.recover_once)),
         asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds)),
     ]
     if billing.job is not None:
         # Usage (and grace periods) to Stripe, exactly once: see billing/outbox.py.
-        background.append(asyncio.create_task(billing.job.run(settings.billing_job_seconds)))
+        background.append(
+            asyncio.create_task(
+                run_every("Stripe reports", settings.billing_job_seconds, billing.job.run_once, survive=(Exception,))
+            )
+        )
     if redis is not None:
         # The edge's counters become durable usage rows here, and its plan limits are (re)published.
         aggregator = UsageAggregator(redis, store, prefix=settings.edge_usage_prefix)
         await EdgeLimits(redis).publish()
-        background.append(asyncio.create_task(aggregator.run(settings.usage_flush_seconds)))
+        background.append(
+            asyncio.create_task(
+                run_every("usage aggregation", settings.usage_flush_seconds, aggregator.drain_once, survive=(Exception,))
+            )
+        )
     domains = build_domains(settings, store, redis, f"{settings.host}:{settings.port}")
     if domains is not None:
         # Pending DNS re-checked with backoff, failed orders retried, certificates renewed.
-        background.append(asyncio.create_task(domains.run_forever(settings.domain_check_seconds)))
+        background.append(asyncio.create_task(run_every("domain checks", settings.domain_check_seconds, domains.run_once)))
     if settings.hosting == "swarm" and redis is not None:
         from hosting.routes import RouteTable
         from hosting.swarm.autoscale import Autoscaler
@@ -81,8 +90,8 @@ async def run_worker(settings: Settings) -> int:
         routes = RouteTable(redis)
         monitor = HealthMonitor(hosting.deployer, routes)
         scaler = Autoscaler(hosting, routes, aggregator)
-        background.append(asyncio.create_task(monitor.run_forever(settings.health_check_seconds)))
-        background.append(asyncio.create_task(scaler.run_forever(settings.autoscale_seconds)))
+        background.append(asyncio.create_task(run_every("health monitor", settings.health_check_seconds, monitor.check_once)))
+        background.append(asyncio.create_task(run_every("autoscaler", settings.autoscale_seconds, scaler.check_once)))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

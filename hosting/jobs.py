@@ -128,12 +128,10 @@ class JobRunner:
             await asyncio.sleep(self.lease_seconds / 3)
             await self.jobs.heartbeat(job_id, self.owner, self.lease_seconds)
 
-    async def recover_forever(self, every: float) -> None:
-        """Run jobs that nobody holds, now and every ``every`` seconds."""
-        while True:
-            for job_id in await self.jobs.runnable():
-                await self.run(job_id)
-            await asyncio.sleep(every)
+    async def recover_once(self) -> None:
+        """Run the jobs nobody holds: never started, or left behind by a worker that died."""
+        for job_id in await self.jobs.runnable():
+            await self.run(job_id)
 
 
 class InProcessQueue:

@@ -133,14 +133,6 @@ class DomainManager:
                 log.warning("domain %s: %s", state.name, exc.code)
         return len(due)
 
-    async def run_forever(self, interval: float) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except PageMagicError as exc:
-                log.warning("domain checks skipped this round: %s", exc.code)
-            await asyncio.sleep(interval)
-
     async def drain(self) -> None:
         """Wait for certificate orders this process started (tests, shutdown)."""
         while self._tasks:

@@ -7,14 +7,11 @@ traffic hovers around a threshold does not flap.
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from core.errors import BackendUnavailable
 from hosting.routes import RouteTable
 from hosting.swarm.backend import PlanHosting, SwarmHosting
 
@@ -76,11 +73,3 @@ class Autoscaler:
                 if on_scaled is not None:
                     await on_scaled(slug, target)
         return changes
-
-    async def run_forever(self, every: float) -> None:
-        while True:
-            try:
-                await self.check_once()
-            except BackendUnavailable as error:
-                logging.getLogger("pagemagic.autoscale").warning("autoscaler: %s", error.detail)
-            await asyncio.sleep(every)

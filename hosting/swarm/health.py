@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from core.errors import BackendUnavailable
 from hosting.routes import RouteTable
 from hosting.swarm.deploy import SwarmDeployer
 
@@ -28,11 +26,3 @@ class HealthMonitor:
             await self.routes.set_endpoints(slug, healthy)
             found[slug] = healthy
         return found
-
-    async def run_forever(self, every: float) -> None:
-        while True:
-            try:
-                await self.check_once()
-            except BackendUnavailable as error:
-                log.warning("health monitor: %s", error.detail)
-            await asyncio.sleep(every)
