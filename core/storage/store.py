@@ -8,9 +8,7 @@ once can never silently overwrite each other; the loser gets
 
 from __future__ import annotations
 
-import re
 import secrets
-import unicodedata
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from core.errors import ConcurrentChange, DomainTaken, StorageUnavailable
 from core.site.site import Site
 from core.site.values import LANGUAGES, Language
+from core.slugs import slugify
 from core.storage.database import session_factory
 from core.storage.records import (
     ChatRef,
@@ -44,13 +43,6 @@ from core.storage.tables import (
 )
 
 _RETRIES = 5
-
-
-def slugify(name: str) -> str:
-    """ASCII slug for URLs: "Padaria São João" -> "padaria-sao-joao"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:48].strip("-") or "site"
 
 
 def new_preview_token() -> str:

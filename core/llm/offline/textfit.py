@@ -8,7 +8,8 @@ keeps every generated field inside the schema.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from core.slugs import slugify
 
 _SPACES = re.compile(r"\s+")
 
@@ -25,8 +26,5 @@ def fit(text: str, limit: int) -> str:
 
 
 def slug(text: str, limit: int = 30) -> str:
-    """An ASCII, lower-case, hyphenated form of ``text``, for e-mail domains."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    joined = "".join(words)[:limit]
-    return joined or "site"
+    """``text`` as lower-case ASCII letters and digits only, for invented e-mail domains."""
+    return slugify(text, limit=200).replace("-", "")[:limit] or "site"

@@ -12,16 +12,11 @@ from core.errors import ConcurrentChange, DomainTaken
 from core.site.schema import parse_site
 from core.storage.database import create_engine, migrate
 from core.storage.records import ChatRef
-from core.storage.store import Store, new_preview_token, slugify
+from core.storage.store import Store, new_preview_token
 from tests.core.site.samples import sample_site_data
 
 TTL = timedelta(hours=1)
 ALICE = ChatRef(platform="console", chat_id="room", user_id="alice", language="pt")
-
-
-def test_slugify_strips_accents_and_symbols() -> None:
-    assert slugify("Padaria São João!") == "padaria-sao-joao"
-    assert slugify("🍞🍞") == "site"
 
 
 async def test_conversation_is_created_once(store: Store) -> None:
