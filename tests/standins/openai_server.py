@@ -39,6 +39,8 @@ class Stream:
     refusal: str | None = None
     stall: float = 0.0  # seconds of silence after the role chunk
     chunk_chars: int | None = None  # fixed-size deltas instead of token-sized ones
+    hold_at: int | None = None  # after this many characters of ``text`` are sent, wait for ``release``
+    release: asyncio.Event | None = None
 
 
 @dataclass(frozen=True)
@@ -195,13 +197,18 @@ class OpenAIStandIn:
             for piece in pieces(reply.refusal):
                 chunk({"refusal": piece})
                 sent += 1
+        chars = 0
         for piece in pieces(reply.text, reply.chunk_chars):
+            if reply.hold_at is not None and reply.release is not None and chars >= reply.hold_at:
+                await writer.drain()
+                await reply.release.wait()  # the rest of the document is not written yet
             if reply.drop_after is not None and sent >= reply.drop_after:
                 await writer.drain()
                 writer.transport.abort()  # mid-body, no terminating chunk: a crashed server
                 return
             chunk({"content": piece})
             sent += 1
+            chars += len(piece)
             if reply.delay:
                 await writer.drain()
                 await asyncio.sleep(reply.delay)
