@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Protocol
 
 from rich.console import Console
 from rich.control import Control
 from rich.segment import ControlType
 from rich.text import Text
+
+try:  # line editing and history for input(); not on every platform
+    import readline
+except ImportError:  # pragma: no cover - Windows without pyreadline
+    readline = None  # type: ignore[assignment]
 
 from core.events import (
     Cancelled,
@@ -47,29 +53,39 @@ class PlainOutput:
 
 
 PROMPT = "› "
+# Bold prompt for input(); \001 and \002 tell readline the escapes take no room on screen.
+_READLINE_PROMPT = "\001\x1b[1m\002" + PROMPT + "\001\x1b[0m\002"
+
+
+def _readline_buffer() -> str:
+    """What the user has typed so far at the prompt (empty without readline)."""
+    return readline.get_line_buffer() if readline is not None else ""
 
 
 class RichOutput:
     """Streams sections as styled progress lines; never wraps inside a URL.
 
     The prompt stays usable while a site streams: output lines clear the
-    waiting prompt, print above it, and put it back.
+    waiting prompt, print above it, and put it back with whatever the user
+    had half-typed, so a refinement written during streaming is not lost
+    from view. Reading goes through readline (line editing, history).
     """
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, typed_so_far: Callable[[], str] = _readline_buffer) -> None:
         self._console = console
+        self._typed_so_far = typed_so_far
         self._lock = threading.Lock()
         self._prompt_shown = False
 
     def ask(self) -> str:
         """Read one line at the prompt (called from the reader thread)."""
         with self._lock:
-            self._console.print(PROMPT, end="", style="bold")
             self._prompt_shown = True
-        line = input()
-        with self._lock:
-            self._prompt_shown = False
-        return line
+        try:
+            return input(_READLINE_PROMPT if readline is not None else PROMPT)
+        finally:
+            with self._lock:
+                self._prompt_shown = False
 
     def event(self, event: Event) -> None:
         with self._lock:
@@ -78,6 +94,7 @@ class RichOutput:
             self._render(event)
             if self._prompt_shown:
                 self._console.print(PROMPT, end="", style="bold")
+                self._console.print(Text(self._typed_so_far()), end="", soft_wrap=True)
 
     def _render(self, event: Event) -> None:
         c = self._console
