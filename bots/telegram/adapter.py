@@ -14,7 +14,6 @@ import contextlib
 import itertools
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Iterator
 
 from bots.telegram.commands import register_commands
@@ -39,6 +38,7 @@ from bots.telegram.render import (
     progress_line,
     split_html,
 )
+from bots.telegram.seen import MemorySeen, SeenUpdates
 from core.events import Event, GenerationStarted, SectionReady
 from core.language import detect_language
 from core.messages import say
@@ -48,7 +48,6 @@ from core.studio import Studio
 
 log = logging.getLogger("pagemagic.telegram")
 PLATFORM = "telegram"
-_SEEN_KEPT = 20_000
 
 
 def language_of(code: str | None) -> Language | None:
@@ -68,13 +67,14 @@ class TelegramAdapter:
         *,
         identity: BotIdentity | None = None,
         drafts: bool = True,
+        seen: SeenUpdates | None = None,
     ) -> None:
         self.studio = studio
         self.api = api
         self.outbox = Outbox(api, limiter or RateLimiter())
         self.drafts = drafts  # sendMessageDraft in private chats; off means edit-in-place everywhere
         self._identity = identity
-        self._seen: OrderedDict[int, None] = OrderedDict()
+        self._seen = seen or MemorySeen()
         self._running: set[asyncio.Task[object]] = set()
         self._draft_ids = itertools.count(1)
 
@@ -114,7 +114,7 @@ class TelegramAdapter:
             self._running.discard(task)  # type: ignore[arg-type,unused-ignore]
 
     async def _message(self, incoming: IncomingMessage) -> None:
-        if not self._first_time(incoming.update_id) or incoming.chat_kind == "channel":
+        if incoming.chat_kind == "channel" or not await self._first_time(incoming.update_id):
             return
         group = incoming.chat_kind != "private"
         text = incoming.text
@@ -131,7 +131,7 @@ class TelegramAdapter:
         await self._converse(chat, incoming.chat_id, group, text)
 
     async def _callback(self, incoming: IncomingCallback) -> None:
-        if not self._first_time(incoming.update_id):
+        if not await self._first_time(incoming.update_id):
             return
         try:
             await self.api.answer_callback(incoming.callback_id)
@@ -228,11 +228,6 @@ class TelegramAdapter:
             language=language_of(sender.language_code),
         )
 
-    def _first_time(self, update_id: int) -> bool:
+    async def _first_time(self, update_id: int) -> bool:
         """Telegram redelivers an update it thinks we missed; each one is handled once."""
-        if update_id in self._seen:
-            return False
-        self._seen[update_id] = None
-        if len(self._seen) > _SEEN_KEPT:
-            self._seen.popitem(last=False)
-        return True
+        return await self._seen.first_time((await self.identity()).id, update_id)

@@ -17,6 +17,7 @@ import secrets
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from redis.asyncio import Redis
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -24,6 +25,7 @@ from starlette.routing import BaseRoute, Route
 from bots.telegram.adapter import TelegramAdapter
 from bots.telegram.limiter import RateLimiter
 from bots.telegram.port import BotApi, BotIdentity, TelegramError, TelegramTokenRejected
+from bots.telegram.seen import MemorySeen, RedisSeen, SeenUpdates
 from core.settings import Settings
 from core.storage.store import Store
 from core.studio import Studio
@@ -74,6 +76,7 @@ class TelegramService:
         self.adapter: TelegramAdapter | None = None
         self.identity: BotIdentity | None = None
         self._handling: set[asyncio.Task[None]] = set()
+        self._redis: Redis | None = None
 
     @property
     def mode(self) -> str:
@@ -102,7 +105,7 @@ class TelegramService:
             raise TelegramError(
                 f"cannot reach the Bot API at {self.settings.telegram_api_base}: {self._redact(error.detail)}"
             ) from error
-        adapter = TelegramAdapter(studio, driver.api, self.limiter, identity=self.identity)
+        adapter = TelegramAdapter(studio, driver.api, self.limiter, identity=self.identity, seen=self._seen_updates())
         driver.mount(adapter)
         try:
             await adapter.register_commands()
@@ -115,6 +118,13 @@ class TelegramService:
             await driver.api.delete_webhook()  # getUpdates is refused while a webhook is set
             await driver.start_polling(ALLOWED_UPDATES)
         self.driver, self.adapter = driver, adapter
+
+    def _seen_updates(self) -> SeenUpdates:
+        """Replicas behind one webhook share what they handled through Redis, when there is one."""
+        if self.settings.redis_url is None:
+            return MemorySeen()
+        self._redis = Redis.from_url(self.settings.redis_url.get_secret_value())
+        return RedisSeen(self._redis)
 
     def _redact(self, text: str) -> str:
         """Library messages may quote the token (PTB does, URLs do); it never reaches a log or a user."""
@@ -135,6 +145,9 @@ class TelegramService:
             await asyncio.gather(*pending, return_exceptions=True)
         if driver is not None:
             await driver.close()
+        if self._redis is not None:
+            await self._redis.aclose()
+            self._redis = None
 
     async def _webhook(self, request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
