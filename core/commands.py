@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from core.errors import UnknownCommand
 
 COMMANDS: tuple[str, ...] = (
-    "start", "help", "new", "undo", "history", "publish", "unpublish", "domain", "usage", "upgrade",
+    "start", "help", "new", "undo", "redo", "history", "publish", "unpublish", "domain", "usage", "upgrade",
 )
 
 

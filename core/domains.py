@@ -9,10 +9,13 @@ from datetime import datetime
 from typing import Protocol
 
 import idna
+import tldextract
 
 from core.errors import InvalidDomain
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+# The Public Suffix List snapshot shipped inside tldextract: no download, no cache on disk.
+_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 def normalise_domain(raw: str) -> str:
@@ -28,23 +31,28 @@ def normalise_domain(raw: str) -> str:
     except ValueError:
         pass
     else:
-        raise InvalidDomain(raw, domain=raw[:60], reason="an IP address is not a domain")
+        raise InvalidDomain(raw, domain=raw[:60], reason="ip_address")
     if len(name) > 253:
-        raise InvalidDomain(raw, domain=raw[:60], reason="longer than 253 characters")
+        raise InvalidDomain(raw, domain=raw[:60], reason="too_long")
     try:
         ascii_name = idna.encode(name, uts46=True).decode("ascii")
     except (idna.IDNAError, UnicodeError) as exc:
-        raise InvalidDomain(raw, domain=raw[:60], reason="contains characters a domain can't have") from exc
+        raise InvalidDomain(raw, domain=raw[:60], reason="characters") from exc
     labels = ascii_name.split(".")
     if len(labels) < 2:
-        raise InvalidDomain(raw, domain=raw[:60], reason="needs a dot and a top-level domain, like .com")
+        raise InvalidDomain(raw, domain=raw[:60], reason="no_tld")
     for label in labels:
         if not _LABEL.match(label):
-            raise InvalidDomain(raw, domain=raw[:60], reason=f"the part “{label[:63]}” is not allowed")
+            raise InvalidDomain(raw, domain=raw[:60], reason="label", label=label[:63])
     if labels[-1].isdigit():
-        raise InvalidDomain(raw, domain=raw[:60], reason="an IP address is not a domain")
+        raise InvalidDomain(raw, domain=raw[:60], reason="ip_address")
     if ascii_name.endswith((".localhost", ".local", ".invalid", ".test", ".example")) or ascii_name == "localhost":
-        raise InvalidDomain(raw, domain=raw[:60], reason="that name is reserved and can't be reached on the internet")
+        raise InvalidDomain(raw, domain=raw[:60], reason="reserved")
+    parts = _SUFFIXES(ascii_name)
+    if not parts.suffix:
+        raise InvalidDomain(raw, domain=raw[:60], reason="unknown_tld", tld="." + labels[-1])
+    if not parts.domain:  # co.uk, com.pt: shared by everyone registered under them
+        raise InvalidDomain(raw, domain=raw[:60], reason="public_suffix", suffix=ascii_name)
     return ascii_name
 
 
@@ -55,19 +63,16 @@ def check_allowed(name: str, base_domain: str, deny: tuple[str, ...] = ()) -> No
     """
     for own in (base_domain.lower().rstrip("."), *(d.lower().strip().rstrip(".") for d in deny)):
         if own and (name == own or name.endswith("." + own)):
-            reason = "it belongs to this service" if own == base_domain.lower().rstrip(".") else "it is not allowed here"
+            reason = "ours" if own == base_domain.lower().rstrip(".") else "denied"
             raise InvalidDomain(name, domain=name, reason=reason)
 
 
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "edu", "ac", "gob", "nom"})
-
-
 def is_apex(name: str) -> bool:
-    """True for a registrable name (example.com, example.com.pt, example.co.uk): no CNAME allowed there."""
-    labels = name.split(".")
-    if len(labels) == 2:
-        return True
-    return len(labels) == 3 and labels[1] in _SECOND_LEVEL and len(labels[2]) == 2
+    """True for a registrable name (example.com, example.com.pt, example.co.uk): no CNAME allowed there.
+
+    Decided by the Public Suffix List, so loja.com.br is an apex and www.loja.pt is not.
+    """
+    return _SUFFIXES(name).top_domain_under_public_suffix == name
 
 
 def txt_name(name: str) -> str:

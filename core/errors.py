@@ -57,6 +57,10 @@ class NothingToUndo(PageMagicError):
     code = "nothing_to_undo"
 
 
+class NothingToRedo(PageMagicError):
+    code = "nothing_to_redo"
+
+
 class NotUnderstood(PageMagicError):
     """The generator could not turn a refinement into a change."""
 

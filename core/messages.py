@@ -87,6 +87,11 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "De volta à versão {version}. Pré-visualização: {url}",
         "es": "De vuelta a la versión {version}. Vista previa: {url}",
     },
+    "preview_ready_redo": {
+        "en": "Forward again to version {version}. Preview: {url}",
+        "pt": "De novo na versão {version}. Pré-visualização: {url}",
+        "es": "De nuevo en la versión {version}. Vista previa: {url}",
+    },
     "cancelled": {
         "en": "Stopped the previous request; your site is as it was before it.",
         "pt": "Parei o pedido anterior; o seu site ficou como estava antes dele.",
@@ -367,17 +372,17 @@ CATALOG: dict[str, dict[Language, str]] = {
     "help": {
         "en": "Describe a site in a sentence and I'll build it, section by section, with a live preview. "
         "Then refine it in plain words (“make it dark green”, “add a FAQ”, “move the menu to the top”).\n"
-        "Commands:\n/new — start a new site\n/undo — back to the previous version\n/history — list versions\n"
+        "Commands:\n/new — start a new site\n/undo — back to the previous version\n/redo — forward again after /undo\n/history — list versions\n"
         "/publish — put the site online\n/unpublish — take it offline\n/domain NAME — serve it at your own domain\n/usage — what you used this month\n/upgrade — a bigger plan\n"
         "/help — this message",
         "pt": "Descreva um site numa frase e eu construo-o, secção a secção, com pré-visualização ao vivo. "
         "Depois afine-o por palavras (“deixa-o verde escuro”, “adiciona perguntas frequentes”, “move o menu para o topo”).\n"
-        "Comandos:\n/new — começar um site novo\n/undo — voltar à versão anterior\n/history — listar versões\n"
+        "Comandos:\n/new — começar um site novo\n/undo — voltar à versão anterior\n/redo — refazer depois de /undo\n/history — listar versões\n"
         "/publish — pôr o site online\n/unpublish — tirá-lo do ar\n/domain NOME — servi-lo no seu domínio\n/usage — o que usou este mês\n/upgrade — um plano maior\n"
         "/help — esta mensagem",
         "es": "Describe un sitio en una frase y lo construyo, sección a sección, con vista previa en vivo. "
         "Después ajústalo con tus palabras (“ponlo verde oscuro”, “añade preguntas frecuentes”, “mueve el menú arriba”).\n"
-        "Comandos:\n/new — empezar un sitio nuevo\n/undo — volver a la versión anterior\n/history — ver versiones\n"
+        "Comandos:\n/new — empezar un sitio nuevo\n/undo — volver a la versión anterior\n/redo — rehacer tras /undo\n/history — ver versiones\n"
         "/publish — publicar el sitio\n/unpublish — desconectarlo\n/domain NOMBRE — servirlo en tu dominio\n/usage — lo que usaste este mes\n/upgrade — un plan mayor\n"
         "/help — este mensaje",
     },
@@ -406,6 +411,11 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "Nothing to undo: this is the first version of the site.",
         "pt": "Nada para desfazer: esta é a primeira versão do site.",
         "es": "Nada que deshacer: esta es la primera versión del sitio.",
+    },
+    "error_nothing_to_redo": {
+        "en": "Nothing to redo: no version was made from this one. /history lists them all.",
+        "pt": "Nada para refazer: nenhuma versão foi feita a partir desta. /history lista todas.",
+        "es": "Nada que rehacer: ninguna versión se hizo a partir de esta. /history las muestra todas.",
     },
     "error_invalid_domain": {
         "en": "“{domain}” is not a valid domain name ({reason}). Use a name like example.com or www.example.com.",
@@ -550,6 +560,7 @@ CATALOG: dict[str, dict[Language, str]] = {
     },
     "command_usage": {"en": "What you used this month", "pt": "O que usou este mês", "es": "Lo que usaste este mes"},
     "command_undo": {"en": "Back to the previous version", "pt": "Voltar à versão anterior", "es": "Volver a la versión anterior"},
+    "command_redo": {"en": "Forward again after an undo", "pt": "Refazer depois de desfazer", "es": "Rehacer tras deshacer"},
     "command_history": {"en": "List the site's versions", "pt": "Listar as versões do site", "es": "Ver las versiones del sitio"},
     "command_help": {"en": "What Page Magic can do", "pt": "O que o Page Magic sabe fazer", "es": "Qué sabe hacer Page Magic"},
     # Slack: what only the Slack app says (its commands are written after the slash command).
@@ -558,19 +569,19 @@ CATALOG: dict[str, dict[Language, str]] = {
         "Reply in the thread to refine it (“make it dark green”, “add a FAQ”).\n"
         "`{command} describe TEXT` (or just `{command} TEXT`) — describe or refine the site\n"
         "`{command} publish` — put it online\n`{command} domain NAME` — serve it at your domain\n"
-        "`{command} undo` — back to the previous version\n`{command} history` — list versions\n"
+        "`{command} undo` — back to the previous version\n`{command} redo` — forward again\n`{command} history` — list versions\n"
         "`{command} new` — start a new site\n`{command} usage` — what you used this month\n`{command} upgrade` — a bigger plan\n`{command} help` — this message",
         "pt": "Descreva um site e eu construo-o numa conversa deste canal, secção a secção, com pré-visualização ao vivo. "
         "Responda na conversa para o afinar (“deixa-o verde escuro”, “adiciona perguntas frequentes”).\n"
         "`{command} describe TEXTO` (ou só `{command} TEXTO`) — descrever ou afinar o site\n"
         "`{command} publish` — pô-lo online\n`{command} domain NOME` — servi-lo no seu domínio\n"
-        "`{command} undo` — voltar à versão anterior\n`{command} history` — listar versões\n"
+        "`{command} undo` — voltar à versão anterior\n`{command} redo` — refazer\n`{command} history` — listar versões\n"
         "`{command} new` — começar um site novo\n`{command} usage` — o que usou este mês\n`{command} upgrade` — um plano maior\n`{command} help` — esta mensagem",
         "es": "Describe un sitio y lo construyo en un hilo de este canal, sección a sección, con vista previa en vivo. "
         "Responde en el hilo para ajustarlo (“ponlo verde oscuro”, “añade preguntas frecuentes”).\n"
         "`{command} describe TEXTO` (o solo `{command} TEXTO`) — describir o ajustar el sitio\n"
         "`{command} publish` — publicarlo\n`{command} domain NOMBRE` — servirlo en tu dominio\n"
-        "`{command} undo` — volver a la versión anterior\n`{command} history` — ver versiones\n"
+        "`{command} undo` — volver a la versión anterior\n`{command} redo` — rehacer\n`{command} history` — ver versiones\n"
         "`{command} new` — empezar un sitio nuevo\n`{command} usage` — lo que usaste este mes\n`{command} upgrade` — un plan mayor\n`{command} help` — este mensaje",
     },
     "slack_unknown_subcommand": {
@@ -645,6 +656,61 @@ METRIC_LABELS: dict[str, dict[Language, str]] = {
     "bytes": {"en": "bandwidth", "pt": "tráfego", "es": "tráfico"},
 }
 
+# Why a domain name was refused; filled into error_invalid_domain's {reason}.
+DOMAIN_REASONS: dict[str, dict[Language, str]] = {
+    "empty": {"en": "it is empty", "pt": "está vazio", "es": "está vacío"},
+    "ip_address": {
+        "en": "an IP address is not a domain",
+        "pt": "um endereço IP não é um domínio",
+        "es": "una dirección IP no es un dominio",
+    },
+    "too_long": {
+        "en": "longer than 253 characters",
+        "pt": "tem mais de 253 caracteres",
+        "es": "tiene más de 253 caracteres",
+    },
+    "characters": {
+        "en": "it contains characters a domain can't have",
+        "pt": "tem caracteres que um domínio não pode ter",
+        "es": "tiene caracteres que un dominio no puede tener",
+    },
+    "no_tld": {
+        "en": "it needs a dot and a top-level domain, like .com",
+        "pt": "falta um ponto e um domínio de topo, como .pt",
+        "es": "le falta un punto y un dominio de nivel superior, como .es",
+    },
+    "label": {
+        "en": "the part “{label}” is not allowed",
+        "pt": "a parte “{label}” não é permitida",
+        "es": "la parte “{label}” no está permitida",
+    },
+    "reserved": {
+        "en": "that name is reserved and can't be reached on the internet",
+        "pt": "esse nome é reservado e não se alcança na internet",
+        "es": "ese nombre está reservado y no se puede alcanzar en internet",
+    },
+    "unknown_tld": {
+        "en": "“{tld}” is not a top-level domain on the internet; check the ending",
+        "pt": "“{tld}” não é um domínio de topo na internet; verifique a terminação",
+        "es": "“{tld}” no es un dominio de nivel superior en internet; revisa la terminación",
+    },
+    "public_suffix": {
+        "en": "{suffix} is shared by everyone registered under it; use your own name, like mybakery.{suffix}",
+        "pt": "{suffix} é partilhado por todos os que se registam nele; use o seu nome, como apadaria.{suffix}",
+        "es": "{suffix} lo comparten todos los registrados en él; usa tu propio nombre, como mipanaderia.{suffix}",
+    },
+    "ours": {
+        "en": "it belongs to this service",
+        "pt": "pertence a este serviço",
+        "es": "pertenece a este servicio",
+    },
+    "denied": {
+        "en": "it is not allowed here",
+        "pt": "não é permitido aqui",
+        "es": "no está permitido aquí",
+    },
+}
+
 
 def say(language: Language, key: str, **params: Any) -> str:
     """The message ``key`` in ``language``, with ``params`` filled in."""
@@ -657,3 +723,9 @@ def section_label(language: Language, kind: str) -> str:
 
 def metric_label(language: Language, metric: str) -> str:
     return METRIC_LABELS.get(metric, {}).get(language, metric)
+
+
+def domain_reason(language: Language, reason: str, **params: Any) -> str:
+    """Why a domain was refused, in ``language``; an unknown code is shown as it is."""
+    text = DOMAIN_REASONS.get(reason, {}).get(language)
+    return text.format(**params) if text is not None else reason

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.storage.records import ChatRef
 
-SUBCOMMANDS = frozenset({"publish", "unpublish", "domain", "usage", "upgrade", "undo", "history", "new", "help"})
+SUBCOMMANDS = frozenset({"publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "new", "help"})
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 
 

@@ -7,7 +7,7 @@ from core.messages import say
 from core.site.values import Language
 
 MENU: tuple[str, ...] = (
-    "start", "new", "publish", "unpublish", "domain", "usage", "upgrade", "undo", "history", "help",
+    "start", "new", "publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "help",
 )
 LANGUAGES: tuple[Language, ...] = ("pt", "en", "es")
 

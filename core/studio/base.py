@@ -19,7 +19,7 @@ from core.events import (
 from core.llm.port import (
     SiteGenerator,
 )
-from core.messages import metric_label, say
+from core.messages import domain_reason, metric_label, say
 from core.observability.context import current_request_id
 from core.observability.logging import get_logger
 from core.observability.metrics import NO_METRICS, Metrics
@@ -139,6 +139,8 @@ class StudioBase:
             params.update(label=metric_label(language, params["metric"]))
             params["cap"] = _money(params["cap"], currency)
             params["spent"] = _money(params["spent"], currency)
+        elif error.code == "invalid_domain":
+            params["reason"] = domain_reason(language, **{k: v for k, v in params.items() if k != "domain"})
         params.setdefault("detail", error.detail or error.code)
         try:
             text = say(language, f"error_{error.code}", **params)

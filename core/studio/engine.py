@@ -122,6 +122,8 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
             stream = self.new(conversation, language)
         elif command.name == "undo":
             stream = self.undo(conversation, language)
+        elif command.name == "redo":
+            stream = self.redo(conversation, language)
         elif command.name == "history":
             stream = self.history(conversation, language)
         elif command.name == "publish":

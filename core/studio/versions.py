@@ -1,12 +1,10 @@
-"""Versions: undo moves the current pointer, history lists versions and audit rows."""
+"""Versions: undo and redo move the current pointer, history lists versions and audit rows."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from core.errors import (
-    NothingToUndo,
-)
+from core.errors import NothingToRedo, NothingToUndo
 from core.events import (
     Event,
     HistoryEntry,
@@ -22,7 +20,7 @@ from core.studio.base import StudioBase
 
 
 class VersionsFlow(StudioBase):
-    """Undo, history and starting over: versions are immutable, a pointer moves."""
+    """Undo, redo, history and starting over: versions are immutable, a pointer moves."""
 
     # -- versions --------------------------------------------------------------------
 
@@ -43,6 +41,27 @@ class VersionsFlow(StudioBase):
             site_name=record.name,
             changed_sections=(),
             text=say(language, "preview_ready_undo", version=record.current_version, url=url),
+        )
+
+    async def redo(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
+        """Go forward to the newest version made from the current one: what /undo left behind,
+        or, after an undo and a new change, that newest branch."""
+        record = await self._site_of(conversation)
+        children = [v for v in await self.store.versions(record.id) if v.parent_number == record.current_version]
+        if not children:
+            raise NothingToRedo()
+        newest = max(children, key=lambda v: v.number)
+        record = await self.store.move_current(
+            record.id, newest.number, expected=record.current_version, preview_ttl=self.config.preview_ttl
+        )
+        await self.previews.draft_finished(record.preview_token)
+        url = self.previews.preview_url(record.preview_token)
+        yield PreviewReady(
+            url=url,
+            version=record.current_version,
+            site_name=record.name,
+            changed_sections=(),
+            text=say(language, "preview_ready_redo", version=record.current_version, url=url),
         )
 
     async def history(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:

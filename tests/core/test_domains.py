@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.domains import normalise_domain
+from core.domains import is_apex, normalise_domain
 from core.errors import InvalidDomain
+from core.messages import DOMAIN_REASONS, domain_reason
+from core.site.values import Language
 
 
 @pytest.mark.parametrize(
@@ -28,3 +30,45 @@ def test_invalid_names_are_refused_with_a_reason(raw: str) -> None:
     with pytest.raises(InvalidDomain) as caught:
         normalise_domain(raw)
     assert caught.value.params["reason"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason", "extra"),
+    [
+        ("co.uk", "public_suffix", {"suffix": "co.uk"}),
+        ("com.pt", "public_suffix", {"suffix": "com.pt"}),
+        ("padaria.ptt", "unknown_tld", {"tld": ".ptt"}),
+    ],
+)
+def test_names_nobody_can_own_are_refused_by_the_public_suffix_list(
+    raw: str, reason: str, extra: dict[str, str]
+) -> None:
+    with pytest.raises(InvalidDomain) as caught:
+        normalise_domain(raw)
+    assert caught.value.params["reason"] == reason
+    assert extra.items() <= caught.value.params.items()
+
+
+@pytest.mark.parametrize(
+    ("name", "apex"),
+    [
+        ("padaria.pt", True),
+        ("loja.com.br", True),
+        ("example.co.uk", True),
+        ("www.example.co.uk", False),
+        ("www.padaria.pt", False),
+        ("shop.example.com", False),
+        ("xn--po-sia.pt", True),
+    ],
+)
+def test_apex_names_follow_the_public_suffix_list(name: str, apex: bool) -> None:
+    assert is_apex(name) is apex
+
+
+@pytest.mark.parametrize("language", ["en", "pt", "es"])
+def test_every_refusal_reason_is_said_in_the_users_language(language: Language) -> None:
+    params = {"label": "x", "tld": ".ptt", "suffix": "com.pt"}
+    for reason, texts in DOMAIN_REASONS.items():
+        said = domain_reason(language, reason, **params)
+        assert said == texts[language].format(**params) and "{" not in said, reason
+    assert domain_reason("pt", "public_suffix", suffix="com.pt").startswith("com.pt é partilhado")

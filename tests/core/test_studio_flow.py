@@ -147,6 +147,38 @@ async def test_bad_input_gets_clear_answers_and_loses_nothing(rt: Runtime) -> No
     assert isinstance(history, HistoryReport) and len(history.entries) == 2  # nothing lost along the way
 
 
+async def test_redo_goes_forward_again_along_the_newest_branch(rt: Runtime) -> None:
+    await say(rt, "a bakery in Lisbon with a menu")
+    await say(rt, "make it dark green")  # v2
+    nothing = last(await say(rt, "/redo"))
+    assert isinstance(nothing, Failed) and nothing.code == "nothing_to_redo" and "/history" in nothing.text
+    assert last(await say(rt, "/undo")).version == 1  # type: ignore[union-attr]
+    redone = last(await say(rt, "/redo"))
+    assert isinstance(redone, PreviewReady) and redone.version == 2 and "Forward again to version 2" in redone.text
+    page = await fetch(redone.url)
+    assert page.status_code == 200
+
+    await say(rt, "/undo")
+    await say(rt, "add a FAQ")  # v3, made from v1: the newest branch
+    await say(rt, "/undo")
+    assert last(await say(rt, "/redo")).version == 3  # type: ignore[union-attr]
+    history = last(await say(rt, "/history"))
+    assert isinstance(history, HistoryReport)
+    assert [(e.version, e.current) for e in history.entries] == [(1, False), (2, False), (3, True)]
+    assert "/redo" in last(await say(rt, "/help")).text  # type: ignore[union-attr]
+
+
+async def test_a_refused_domain_is_explained_in_the_users_language(rt: Runtime) -> None:
+    await say(rt, PADARIA)  # a Portuguese conversation
+    shared = last(await say(rt, "/domain com.pt"))
+    assert isinstance(shared, Failed) and shared.code == "invalid_domain"
+    assert "com.pt é partilhado" in shared.text and "apadaria.com.pt" in shared.text
+    typo = last(await say(rt, "/domain padaria.ptt"))
+    assert isinstance(typo, Failed) and "“.ptt” não é um domínio de topo" in typo.text
+    history = last(await say(rt, "/history"))
+    assert isinstance(history, HistoryReport) and len(history.entries) == 1  # the site is untouched
+
+
 async def test_a_domain_cannot_be_taken_from_another_site(rt: Runtime) -> None:
     await say(rt, "a café in Porto", ANA)
     assert isinstance(last(await say(rt, "/domain cafe-porto.pt", ANA)), DomainStatus)

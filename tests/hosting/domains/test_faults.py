@@ -149,13 +149,13 @@ async def test_an_expired_certificate_is_never_served(stack: Stack, redis: Redis
 
 def test_names_we_must_not_hand_out_are_refused_with_the_reason() -> None:
     cases = {
-        "192.168.1.10": "IP address",
-        "[2001:db8::1]": "IP address",
-        f"loja.{BASE}": "belongs to this service",
-        "shop.blocked-brand.com": "not allowed",
-        "exa mple.com": "can't have",
+        "192.168.1.10": "ip_address",
+        "[2001:db8::1]": "ip_address",
+        f"loja.{BASE}": "ours",
+        "shop.blocked-brand.com": "denied",
+        "exa mple.com": "characters",
     }
     for raw, reason in cases.items():
         with pytest.raises(InvalidDomain) as error:
             check_allowed(normalise_domain(raw), BASE, ("blocked-brand.com",))
-        assert reason in error.value.params["reason"], raw
+        assert error.value.params["reason"] == reason, raw
