@@ -9,7 +9,7 @@ from __future__ import annotations
 from billing.alerts import SpendingAlerts
 from billing.plans import catalog
 from billing.stripe.checkout import StripeCheckout
-from core.errors import BillingUnavailable
+from core.errors import BillingNotConfigured
 from core.ports import SpendingAlert, UpgradeOffer
 
 
@@ -24,7 +24,7 @@ class Billing:
         if target is None:
             return None
         if self.checkout is None or not target.stripe_price:
-            raise BillingUnavailable("payments are not set up on this server")
+            raise BillingNotConfigured("no checkout or no Stripe price for " + target.name)
         url = await self.checkout.checkout_url(user_id, target)
         return UpgradeOffer(target.name, target.title, target.price_cents, plans.currency, url)
 

@@ -101,6 +101,12 @@ class BillingUnavailable(PageMagicError):
     code = "billing_unavailable"
 
 
+class BillingNotConfigured(PageMagicError):
+    """This server sells no plans (no Stripe key or no price for the next plan): a setup matter, not an outage."""
+
+    code = "billing_not_configured"
+
+
 class GenerationFailed(PageMagicError):
     code = "generation_failed"
 

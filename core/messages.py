@@ -329,6 +329,14 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "Escreva /upgrade para um plano maior.",
         "es": "Escribe /upgrade para un plan mayor.",
     },
+    "error_billing_not_configured": {
+        "en": "Plans can't be bought on this server: payments are not set up here. Your current plan keeps working; "
+        "the operator can enable them (Stripe).",
+        "pt": "Não é possível comprar planos neste servidor: os pagamentos não estão configurados. O seu plano atual "
+        "continua a funcionar; quem gere o serviço pode ativá-los (Stripe).",
+        "es": "No se pueden comprar planes en este servidor: los pagos no están configurados. Tu plan actual sigue "
+        "funcionando; quien gestiona el servicio puede activarlos (Stripe).",
+    },
     "error_billing_unavailable": {
         "en": "Plans can't be bought here right now ({detail}). Nothing was charged; please try again later.",
         "pt": "Não é possível comprar planos aqui neste momento ({detail}). Nada foi cobrado; tente mais tarde.",
@@ -443,9 +451,9 @@ CATALOG: dict[str, dict[Language, str]] = {
         "es": "El sitio generado no era válido en {path}: {message}. No se guardó nada; prueba a reformularlo.",
     },
     "error_generation_failed": {
-        "en": "I couldn't generate that ({detail}). Your site is unchanged; please try again.",
-        "pt": "Não consegui gerar isso ({detail}). O seu site não mudou; tente de novo.",
-        "es": "No pude generar eso ({detail}). Tu sitio no cambió; inténtalo de nuevo.",
+        "en": "I couldn't generate that: something went wrong on our side. Your site is unchanged; please try again.",
+        "pt": "Não consegui gerar isso: algo correu mal do nosso lado. O seu site não mudou; tente de novo.",
+        "es": "No pude generar eso: algo falló de nuestro lado. Tu sitio no cambió; inténtalo de nuevo.",
     },
     "error_publish_failed": {
         "en": "Publishing failed ({detail}). The previous release is still online; try /publish again.",

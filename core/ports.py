@@ -167,7 +167,7 @@ class BillingPort(Protocol):
     async def upgrade_offer(self, user_id: int, current_plan: str) -> UpgradeOffer | None:
         """A checkout link for the plan after ``current_plan``; ``None`` at the top plan.
 
-        Raises ``BillingUnavailable`` when payments are not set up or cannot be reached.
+        Raises ``BillingNotConfigured`` when no plan can be sold here, ``BillingUnavailable`` when Stripe cannot be reached.
         """
         ...
 

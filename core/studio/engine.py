@@ -85,7 +85,7 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
                 language = detect_language(text[:2000], default=language)
             if error.code in ("quota_exceeded", "spending_cap_reached"):
                 self.metrics.refused(f"{error.code}:{error.params.get('metric', '')}")
-            log.info("chat_failed", platform=chat.platform, chat=chat.chat_id, code=error.code)
+            log.info("chat_failed", platform=chat.platform, chat=chat.chat_id, code=error.code, detail=error.detail)
             failed = self._failed(error, language)
             if conversation is not None and error.code in ("quota_exceeded", "spending_cap_reached"):
                 failed = await self._with_upgrade(failed, conversation, language)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 from core.errors import (
-    BillingUnavailable,
+    BillingNotConfigured,
     PageMagicError,
 )
 from core.events import (
@@ -32,7 +32,7 @@ class SpendingFlow(StudioBase):
     async def upgrade(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
         """A Checkout link for the next plan; the plan changes when Stripe confirms the payment."""
         if self.billing is None:
-            raise BillingUnavailable("payments are not set up on this server")
+            raise BillingNotConfigured("no billing configured")
         offer = await self.billing.upgrade_offer(conversation.user_id, conversation.plan)
         if offer is None:
             yield Reply(say(language, "upgrade_top", plan=conversation.plan), kind="upgrade_top")

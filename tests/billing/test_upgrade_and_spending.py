@@ -126,7 +126,9 @@ async def test_usage_shows_spend_alerts_are_posted_once_and_the_cap_stops_overag
         again = await said(studio.message(CHAT, "/usage"))
         assert not [e for e in again if isinstance(e, Reply)]  # once per period
         # /upgrade without Stripe set up: a clear answer, nothing charged
-        assert (await said(studio.message(CHAT, "/upgrade")))[-1].code == "billing_unavailable"  # type: ignore[union-attr]
+        refused = (await said(studio.message(CHAT, "/upgrade")))[-1]
+        assert isinstance(refused, Failed) and refused.code == "billing_not_configured"
+        assert "payments are not set up here" in refused.text and "keeps working" in refused.text
 
         # Pro: overage is billed and shown, until the monthly spending cap ($1.00 of overage)
         async with store.session() as session, session.begin():

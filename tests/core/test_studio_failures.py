@@ -106,7 +106,9 @@ async def test_invalid_section_from_a_generator_is_reported_with_its_path(store:
 async def test_generation_failed_error_from_generator_is_friendly(store: Store, tmp_path: Path) -> None:
     studio, _ = make_studio(store, ScriptedGenerator(lambda r: [GenerationFailed("timeout")]), tmp_path)
     events = await collect(studio.message(CHAT, "a bakery"))
-    assert isinstance(events[-1], Failed) and "timeout" in events[-1].text
+    assert isinstance(events[-1], Failed) and "unchanged" in events[-1].text
+    assert events[-1].details["detail"] == "timeout"  # for the operator (it is logged too), not the user's text
+    assert "timeout" not in events[-1].text
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
