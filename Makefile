@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install services lint typecheck unit bench quality quality-tools bench-edge clean
+.PHONY: run test install services lint typecheck unit bench quality quality-tools bench-edge image-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -55,6 +55,10 @@ quality: $(STAMP) quality-tools
 ## Edge benchmark: wrk against the full edge and plain nginx proxy_pass (throughput ratio, p99 added).
 bench-edge: $(STAMP) services
 	@bash bench/edge.sh
+
+## Production image: build it from the Dockerfile, run it, check /healthz, /readyz, HEALTHCHECK, uid, generate, edge config.
+image-check: $(STAMP) services
+	@bash scripts/image-check.sh
 
 clean:
 	rm -rf $(VENV) .pagemagic .pytest_cache .mypy_cache .ruff_cache
