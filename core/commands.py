@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from core.errors import UnknownCommand
@@ -26,3 +27,46 @@ def parse_command(text: str) -> Command | None:
     if name not in COMMANDS:
         raise UnknownCommand(text[:40], command="/" + head[:30])
     return Command(name, rest.strip())
+
+
+# Whole messages that mean a command, in the words people type without a slash ("undo",
+# "deshacer", "publicar"). Only an exact match counts (after case, accents, punctuation and a
+# "please" are set aside): a description that merely contains the word is still a description.
+_PLAIN: dict[str, tuple[str, ...]] = {
+    "undo": (
+        "undo", "undo that", "undo it", "undo the last change", "go back", "revert", "revert that",
+        "desfazer", "desfaz", "desfaz isso", "anular", "voltar atras", "volta atras",
+        "deshacer", "deshaz", "deshaz eso", "volver atras", "vuelve atras", "revertir",
+    ),
+    "redo": ("redo", "redo that", "refazer", "refaz", "rehacer", "rehaz"),
+    "publish": (
+        "publish", "publish it", "publish the site", "go live", "publicar", "publica", "publica-o",
+        "publicar o site", "publicalo", "publicar el sitio",
+    ),
+    "history": ("history", "historico", "historial", "versions", "versoes", "versiones"),
+    "usage": ("usage", "my usage", "consumo", "uso", "o meu consumo", "mi consumo"),
+    "help": ("help", "ajuda", "ayuda"),
+}
+_POLITE = ("please", "por favor", "pls", "se faz favor", "porfa")
+_WORDS = {phrase: name for name, phrases in _PLAIN.items() for phrase in phrases}
+
+
+def _plain_form(text: str) -> str:
+    """Lowercase, without accents, punctuation at the ends, extra spaces or a "please"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = " ".join(bare.strip(" \t\n.!?¡¿,;:…").split())
+    for polite in _POLITE:
+        if bare.startswith(polite + " "):
+            bare = bare[len(polite) + 1:].lstrip(" ,")
+        if bare.endswith(" " + polite):
+            bare = bare[: -len(polite) - 1].rstrip(" ,")
+    return bare
+
+
+def plain_command(text: str) -> Command | None:
+    """``"Deshacer, por favor"`` -> Command("undo", ""); anything longer or different -> None."""
+    if len(text) > 40:
+        return None
+    name = _WORDS.get(_plain_form(text))
+    return Command(name, "") if name is not None else None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from core.commands import plain_command
 from core.storage.records import ChatRef
 
 SUBCOMMANDS = frozenset({"publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "new", "help"})
@@ -115,8 +116,11 @@ def from_message(event: dict[str, Any], team: str, bot_user_id: str | None) -> T
     domain_command = word == "domain" and (
         len(parts) == 2 or (len(parts) == 3 and parts[1].lower() in ("check", "remove"))
     )
+    plain = plain_command(text)
     if (len(parts) == 1 and word in SUBCOMMANDS - {"domain"}) or domain_command:
         text = " ".join(["/" + word, *parts[1:]])  # "publish" in the thread means /publish
+    elif plain is not None:
+        text = "/" + plain.name  # "publicar, por favor" too, so the publish policy sees a command
     return Turn(
         chat=chat_ref(event.get("team") or team, event["channel"], event["user"]),
         text=text,

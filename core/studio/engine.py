@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
-from core.commands import parse_command
+from core.commands import parse_command, plain_command
 from core.errors import (
     EmptyMessage,
     MessageTooLong,
@@ -105,7 +105,7 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
         if len(text) > self.config.max_message_chars:
             language = detect_language(text[:2000], default=language)
             raise MessageTooLong(length=len(text), limit=self.config.max_message_chars, language=language)
-        command = parse_command(text)
+        command = parse_command(text) or plain_command(text)
         if command is None:
             detected = detect_language(text, default=language)
             if detected != conversation.language:

@@ -168,6 +168,18 @@ async def test_redo_goes_forward_again_along_the_newest_branch(rt: Runtime) -> N
     assert "/redo" in last(await say(rt, "/help")).text  # type: ignore[union-attr]
 
 
+async def test_plain_words_undo_and_publish_in_the_conversations_language(rt: Runtime) -> None:
+    await say(rt, "Una peluquería en Sevilla con precios y horario")
+    await say(rt, "ponlo más oscuro")  # v2
+    undone = last(await say(rt, "Deshacer, por favor"))
+    assert isinstance(undone, PreviewReady) and undone.version == 1 and "De vuelta a la versión 1" in undone.text
+    published = last(await say(rt, "publicar"))
+    assert isinstance(published, Published) and published.version == 1
+    report = last(await say(rt, "/usage"))
+    assert isinstance(report, UsageReport)
+    assert {line.metric: line.used for line in report.lines}["generations"] == 2  # the words generated nothing
+
+
 async def test_a_refused_domain_is_explained_in_the_users_language(rt: Runtime) -> None:
     await say(rt, PADARIA)  # a Portuguese conversation
     shared = last(await say(rt, "/domain com.pt"))

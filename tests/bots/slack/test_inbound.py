@@ -33,3 +33,7 @@ def test_thread_words_map_to_commands_but_sentences_stay_refinements() -> None:
     assert thread("domain check padaria.pt") == "/domain check padaria.pt"
     assert thread("domain remove padaria.pt") == "/domain remove padaria.pt"
     assert thread("domain names should be in the footer") == "domain names should be in the footer"
+    # words in the user's language count too, so the publish policy sees a command, not a refinement
+    assert thread("Publicar, por favor") == "/publish"
+    assert thread("deshacer") == "/undo"
+    assert thread("publicar los precios en la portada") == "publicar los precios en la portada"
