@@ -101,6 +101,11 @@ _WORDS: dict[Language, frozenset[str]] = {
             "então",
             "depois",
             "antes",
+            "galeria",
+            "remover",
+            "retira",
+            "retirar",
+            "mova",
         ]
     ),
     "es": frozenset(
@@ -170,17 +175,16 @@ _WORDS: dict[Language, frozenset[str]] = {
             "le",
         ]
     ),
+    # Not here although English: "a", "remove", "move", "site", "email" are Portuguese (or Spanish) too.
     "en": frozenset(
         [
             "the",
-            "a",
             "an",
             "and",
             "with",
             "make",
             "it",
             "add",
-            "remove",
             "in",
             "of",
             "for",
@@ -197,12 +201,10 @@ _WORDS: dict[Language, frozenset[str]] = {
             "more",
             "dark",
             "light",
-            "move",
             "put",
             "bakery",
             "shop",
             "website",
-            "site",
             "page",
             "its",
             "this",
@@ -228,7 +230,6 @@ _WORDS: dict[Language, frozenset[str]] = {
             "prices",
             "gallery",
             "phone",
-            "email",
             "headline",
             "title",
             "name",

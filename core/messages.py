@@ -77,6 +77,16 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "Atualizado para a versão {version} (1 secção alterada). Pré-visualização: {url}",
         "es": "Actualizado a la versión {version} (1 sección cambiada). Vista previa: {url}",
     },
+    "preview_ready_refine_removed": {
+        "en": "Updated to version {version} (sections removed: {removed}). Preview: {url}",
+        "pt": "Atualizado para a versão {version} (secções removidas: {removed}). Pré-visualização: {url}",
+        "es": "Actualizado a la versión {version} (secciones quitadas: {removed}). Vista previa: {url}",
+    },
+    "preview_ready_refine_moved": {
+        "en": "Updated to version {version} (sections in a new order). Preview: {url}",
+        "pt": "Atualizado para a versão {version} (secções numa nova ordem). Pré-visualização: {url}",
+        "es": "Actualizado a la versión {version} (secciones en un nuevo orden). Vista previa: {url}",
+    },
     "preview_ready_refine_none": {
         "en": "Updated to version {version} (the look changed, no section text). Preview: {url}",
         "pt": "Atualizado para a versão {version} (mudou o aspeto, nenhum texto de secção). Pré-visualização: {url}",

@@ -199,6 +199,32 @@ class Store:
                 continue  # slug taken: try a suffixed one
         raise ConcurrentChange("slug")
 
+    async def follow_name_in_slug(self, site_id: int) -> SiteRecord:
+        """Before a site's first publish, make its address follow its current name.
+
+        A site renamed while still a draft ("call it Zen Porto") should not go live at the
+        address of the name it was generated with. Once published, or once a domain points at
+        it, the address stays: links and DNS depend on it.
+        """
+        record = await self.site(site_id)
+        base = slugify(record.name)
+        if record.slug == base or record.slug.startswith(base + "-"):
+            return record
+        if await self.latest_deployment(site_id) is not None or await self.domains_of(site_id):
+            return record
+        for attempt in range(_RETRIES * 2):
+            slug = base if attempt == 0 else f"{base}-{secrets.token_hex(2)}"
+            try:
+                async with self._guard(), self.session() as session, session.begin():
+                    await session.execute(
+                        update(SiteRow).where(SiteRow.id == site_id).values(slug=slug)
+                        .execution_options(synchronize_session=False)
+                    )
+                return await self.site(site_id)
+            except IntegrityError:
+                continue  # taken by another site: try a suffixed one
+        return record
+
     async def add_version(
         self, site_id: int, site: Site, instruction: str, expected: int, preview_ttl: timedelta
     ) -> SiteRecord:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 
 from core.errors import (
@@ -183,16 +183,20 @@ class GenerationFlow(StudioBase):
         await self.store.add_turn(conversation.id, "assistant", summary or f"v{record.current_version}")
         if summary:
             yield SiteChanged(summary)
-        key = {0: "preview_ready_refine_none", 1: "preview_ready_refine_one"}.get(
-            len(changed_indexes), "preview_ready_refine"
-        )
+        key = _refine_message(current.site.sections, site.sections, changed_indexes)
+        removed = max(0, len(current.site.sections) - len(site.sections))
         yield PreviewReady(
             url=preview_url,
             version=record.current_version,
             site_name=site.name,
             changed_sections=changed_indexes,
             text=say(
-                language, key, version=record.current_version, changed=len(changed_indexes), url=preview_url
+                language,
+                key,
+                version=record.current_version,
+                changed=len(changed_indexes),
+                removed=removed,
+                url=preview_url,
             ),
         )
 
@@ -261,3 +265,16 @@ class _Timing:
 
     def report(self, metrics: Metrics, model: str, kind: str) -> None:
         metrics.generation(model, kind, self.outcome, time.monotonic() - self.started, self.first)
+
+
+def _refine_message(before: Sequence[Section], after: Sequence[Section], changed: tuple[int, ...]) -> str:
+    """Which "updated" message tells the truth: sections changed, removed, reordered, or only the look."""
+    if len(changed) == 1:
+        return "preview_ready_refine_one"
+    if changed:
+        return "preview_ready_refine"
+    if len(after) < len(before):
+        return "preview_ready_refine_removed"
+    if [s.model_dump_json() for s in after] != [s.model_dump_json() for s in before]:
+        return "preview_ready_refine_moved"
+    return "preview_ready_refine_none"

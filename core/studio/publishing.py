@@ -41,6 +41,7 @@ class PublishingFlow(StudioBase):
         previous = await self.store.latest_deployment(record.id)
         if previous is None:
             await self.quotas.check(conversation.user_id, "published_sites")
+            record = await self.store.follow_name_in_slug(record.id)
         await self.quotas.check(conversation.user_id, "publishes")
         job, _created = await self.jobs.submit("publish", record.id, record.current_version)
         await self.queue.submit(job.id)

@@ -27,3 +27,17 @@ def test_no_signal_returns_the_default() -> None:
     assert detect_language("Pizzeria Bella 2000") == "en"
     assert detect_language("Pizzeria Bella 2000", default="es") == "es"
     assert detect_language("", default="pt") == "pt"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("remove a galeria", "pt"),  # "remove" and "a" are Portuguese too: no switch to English
+        ("move o menu para o topo", "pt"),
+        ("a galeria", "pt"),
+        ("remove the gallery", "en"),
+        ("move the menu to the top", "en"),
+    ],
+)
+def test_words_shared_with_portuguese_do_not_switch_a_portuguese_conversation(text: str, language: str) -> None:
+    assert detect_language(text, default="pt") == language

@@ -180,6 +180,32 @@ async def test_plain_words_undo_and_publish_in_the_conversations_language(rt: Ru
     assert {line.metric: line.used for line in report.lines}["generations"] == 2  # the words generated nothing
 
 
+async def test_the_update_message_says_what_kind_of_change_it_was(rt: Runtime) -> None:
+    await say(rt, "a bakery in Lisbon with a menu and contact")
+    added = last(await say(rt, "add a gallery"))
+    assert isinstance(added, PreviewReady) and "(1 section changed)" in added.text
+    moved = last(await say(rt, "move the contact to the top"))
+    assert isinstance(moved, PreviewReady) and "(sections in a new order)" in moved.text, moved.text
+    removed = last(await say(rt, "remove the gallery"))
+    assert isinstance(removed, PreviewReady) and "(sections removed: 1)" in removed.text, removed.text
+    darker = last(await say(rt, "make it darker"))
+    assert isinstance(darker, PreviewReady) and "(the look changed, no section text)" in darker.text
+    pt = last(await say(rt, "remove a secção de contacto"))
+    assert isinstance(pt, PreviewReady) and "(secções removidas: 1)" in pt.text, pt.text
+
+
+async def test_a_draft_renamed_before_its_first_publish_goes_live_at_its_new_name(rt: Runtime) -> None:
+    created = last(await say(rt, "a yoga studio in Porto with prices"))
+    assert isinstance(created, PreviewReady)
+    await say(rt, "call it Zen Porto")
+    published = last(await say(rt, "/publish"))
+    assert isinstance(published, Published) and published.url.endswith("/s/zen-porto/"), published.url
+    assert (await fetch(published.url)).status_code == 200
+    await say(rt, "call it Lotus Porto")  # once live, the address stays: links and DNS depend on it
+    again = last(await say(rt, "/publish"))
+    assert isinstance(again, Published) and again.url == published.url
+
+
 async def test_a_refused_domain_is_explained_in_the_users_language(rt: Runtime) -> None:
     await say(rt, PADARIA)  # a Portuguese conversation
     shared = last(await say(rt, "/domain com.pt"))
