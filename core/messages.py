@@ -133,9 +133,9 @@ CATALOG: dict[str, dict[Language, str]] = {
         "es": "Poniendo en línea la nueva versión (la actual sigue sirviendo hasta que esté lista)…",
     },
     "publish_retrying": {
-        "en": "The hosting service is not reachable right now ({detail}); the publish is kept and will be retried.",
-        "pt": "O serviço de alojamento não está acessível agora ({detail}); a publicação fica guardada e será repetida.",
-        "es": "El servicio de alojamiento no está accesible ahora ({detail}); la publicación se guarda y se reintentará.",
+        "en": "The hosting service is not reachable right now; the publish is kept and will be retried.",
+        "pt": "O serviço de alojamento não está acessível agora; a publicação fica guardada e será repetida.",
+        "es": "El servicio de alojamiento no está accesible ahora; la publicación se guarda y se reintentará.",
     },
     "publish_still_running": {
         "en": "Publishing is still running in the background (state: {state}). Send /publish again later to see the result.",
@@ -348,9 +348,9 @@ CATALOG: dict[str, dict[Language, str]] = {
         "funcionando; quien gestiona el servicio puede activarlos (Stripe).",
     },
     "error_billing_unavailable": {
-        "en": "Plans can't be bought here right now ({detail}). Nothing was charged; please try again later.",
-        "pt": "Não é possível comprar planos aqui neste momento ({detail}). Nada foi cobrado; tente mais tarde.",
-        "es": "No se pueden comprar planes aquí ahora mismo ({detail}). No se cobró nada; inténtalo más tarde.",
+        "en": "Plans can't be bought here right now. Nothing was charged; please try again later.",
+        "pt": "Não é possível comprar planos aqui neste momento. Nada foi cobrado; tente mais tarde.",
+        "es": "No se pueden comprar planes aquí ahora mismo. No se cobró nada; inténtalo más tarde.",
     },
     "error_spending_cap_reached": {
         "en": "That would pass your monthly spending cap ({spent} of {cap} of overage used). "
@@ -466,19 +466,19 @@ CATALOG: dict[str, dict[Language, str]] = {
         "es": "No pude generar eso: algo falló de nuestro lado. Tu sitio no cambió; inténtalo de nuevo.",
     },
     "error_publish_failed": {
-        "en": "Publishing failed ({detail}). The previous release is still online; try /publish again.",
-        "pt": "A publicação falhou ({detail}). A versão anterior continua online; tente /publish de novo.",
-        "es": "La publicación falló ({detail}). La versión anterior sigue en línea; prueba /publish de nuevo.",
+        "en": "Publishing failed. The previous release is still online; try /publish again.",
+        "pt": "A publicação falhou. A versão anterior continua online; tente /publish de novo.",
+        "es": "La publicación falló. La versión anterior sigue en línea; prueba /publish de nuevo.",
     },
     "error_publish_rolled_back": {
-        "en": "The new version failed its health check and was rolled back; the previous version is still online. Details: {detail}",
-        "pt": "A nova versão falhou a verificação de saúde e foi revertida; a versão anterior continua online. Detalhes: {detail}",
-        "es": "La nueva versión falló la comprobación de salud y se revirtió; la versión anterior sigue en línea. Detalles: {detail}",
+        "en": "The new version failed its health check and was rolled back; the previous version is still online.",
+        "pt": "A nova versão falhou a verificação de saúde e foi revertida; a versão anterior continua online.",
+        "es": "La nueva versión falló la comprobación de salud y se revirtió; la versión anterior sigue en línea.",
     },
     "error_backend_unavailable": {
-        "en": "The hosting service is not reachable ({detail}). Nothing was lost; try again in a moment.",
-        "pt": "O serviço de alojamento não está acessível ({detail}). Nada se perdeu; tente daqui a pouco.",
-        "es": "El servicio de alojamiento no está accesible ({detail}). No se perdió nada; inténtalo en un momento.",
+        "en": "The hosting service is not reachable. Nothing was lost; try again in a moment.",
+        "pt": "O serviço de alojamento não está acessível. Nada se perdeu; tente daqui a pouco.",
+        "es": "El servicio de alojamiento no está accesible. No se perdió nada; inténtalo en un momento.",
     },
     "error_not_published": {
         "en": "This site is not published, so there is nothing to take offline.",
@@ -510,9 +510,9 @@ CATALOG: dict[str, dict[Language, str]] = {
         "es": "Un cambio ({label}) no se pudo hacer: la respuesta del modelo de IA siguió sin cumplir las reglas del sitio. Los demás cambios se aplicaron.",
     },
     "error_model_unavailable": {
-        "en": "The AI model isn't answering right now ({detail}). Your site is unchanged; try again in a minute.",
-        "pt": "O modelo de IA não está a responder neste momento ({detail}). O seu site não mudou; tente daqui a um minuto.",
-        "es": "El modelo de IA no responde ahora mismo ({detail}). Tu sitio no cambió; inténtalo en un minuto.",
+        "en": "The AI model isn't answering right now. Your site is unchanged; try again in a minute.",
+        "pt": "O modelo de IA não está a responder neste momento. O seu site não mudou; tente daqui a um minuto.",
+        "es": "El modelo de IA no responde ahora mismo. Tu sitio no cambió; inténtalo en un minuto.",
     },
     "error_model_busy": {
         "en": "The AI model is busy. Your site is unchanged; try again in about {retry_after} seconds.",
@@ -540,9 +540,9 @@ CATALOG: dict[str, dict[Language, str]] = {
         "es": "La respuesta del modelo de IA se cortó antes de terminar (llegó a su límite de longitud). No se guardó nada; prueba a pedir menos secciones.",
     },
     "error_model_malformed": {
-        "en": "The AI model answered with something that isn't valid site data ({detail}). Nothing was saved; please try again.",
-        "pt": "O modelo de IA respondeu com algo que não são dados de site válidos ({detail}). Nada foi guardado; tente de novo.",
-        "es": "El modelo de IA respondió con algo que no son datos de sitio válidos ({detail}). No se guardó nada; inténtalo de nuevo.",
+        "en": "The AI model answered with something that isn't valid site data. Nothing was saved; please try again.",
+        "pt": "O modelo de IA respondeu com algo que não são dados de site válidos. Nada foi guardado; tente de novo.",
+        "es": "El modelo de IA respondió con algo que no son datos de sitio válidos. No se guardó nada; inténtalo de nuevo.",
     },
     "error_model_refused": {
         "en": "The AI model declined this request (“{reason}”). Your site is unchanged; try describing it differently.",

@@ -93,6 +93,7 @@ class JobRunner:
         try:
             release = await self.backend.publish(target, version.site, progress)
         except RolledBack as error:
+            log.warning("publish job %s: rolled back (%s)", job.id, error.detail)
             await self.store.add_deployment(
                 record.id, job.version, self.backend.name, "rolled_back", "", "", error=error.detail
             )
@@ -100,6 +101,8 @@ class JobRunner:
             return "rolled_back"
         except BackendUnavailable as error:
             if job.attempts >= self.max_attempts:
+                log.warning("publish job %s: backend unavailable (%s); giving up after %s tries",
+                            job.id, error.detail, job.attempts)
                 await self.jobs.move(job.id, self.owner, "failed", error.detail)
                 return "failed"
             delay = self.retry_base_seconds * 2 ** (job.attempts - 1)
@@ -107,6 +110,7 @@ class JobRunner:
             await self.jobs.retry_later(job.id, self.owner, delay, error.detail)
             return "queued"
         except PublishFailed as error:
+            log.warning("publish job %s: failed (%s)", job.id, error.detail)
             await self.store.add_deployment(
                 record.id, job.version, self.backend.name, "failed", "", "", error=error.detail
             )

@@ -10,11 +10,13 @@ import pytest
 
 from billing.quotas import PlanQuotas
 from billing.usage import StoreUsageMeter
-from core.errors import GenerationFailed
+from core.errors import GenerationFailed, PublishFailed
 from core.events import Cancelled, Event, Failed, PreviewReady, SectionReady
 from core.llm.port import EditGenerated, GenerationRequest, SectionGenerated
+from core.ports import ProgressReporter, PublishTarget, Release
 from core.site.edits import SetIdentity
 from core.site.sections import Hero
+from core.site.site import Site
 from core.storage.records import ChatRef
 from core.storage.store import Store
 from core.studio import Studio
@@ -122,3 +124,25 @@ async def test_quota_exceeded_is_explained_and_nothing_changes(store: Store, tmp
     assert isinstance(events[-1], Failed) and events[-1].code == "quota_exceeded"
     assert "100 of 100" in events[-1].text
     assert (await store.conversation(CHAT)).site_id is None
+
+
+class BrokenBuilds(LocalHosting):
+    """Local hosting whose image builds fail, with the kind of English log line Docker gives."""
+
+    async def publish(self, target: PublishTarget, site: Site, progress: ProgressReporter) -> Release:
+        raise PublishFailed("the image build failed: COPY failed: no source files were specified")
+
+
+async def test_a_failed_publish_is_told_in_the_users_language_without_the_build_log(
+    store: Store, tmp_path: Path
+) -> None:
+    drafts = LiveDrafts("http://127.0.0.1:9")
+    meter = StoreUsageMeter(store)
+    hosting = BrokenBuilds(tmp_path / "sites", "http://127.0.0.1:9")
+    studio = Studio(store, ScriptedGenerator(lambda r: create_steps(sample_site())), hosting, drafts, meter,
+                    PlanQuotas(store, meter), InProcessQueue(JobRunner(store, hosting, meter)))  # fmt: skip
+    await collect(studio.message(CHAT, "Uma padaria artesanal em Lisboa"))
+    failed = (await collect(studio.message(CHAT, "/publish")))[-1]
+    assert isinstance(failed, Failed) and failed.code == "publish_failed"
+    assert failed.text.startswith("A publicação falhou. A versão anterior continua online")
+    assert "image build" not in failed.text and "COPY" in failed.details["detail"]  # kept for the operator
