@@ -9,6 +9,7 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from redis.asyncio import Redis
 
 from core.settings import Settings
 from core.storage.database import create_engine, migrate
@@ -81,3 +82,16 @@ def settings_for(tmp_path: Path):  # type: ignore[no-untyped-def]
         return Settings(**values)  # type: ignore[arg-type]
 
     return build
+
+
+REDIS_URL = "redis://127.0.0.1:6379/0"  # the Redis that runs on this machine and in CI
+
+
+@pytest.fixture
+async def redis() -> AsyncIterator[Redis]:
+    """A client of the machine's Redis; tests that need a Redis of their own start a private one."""
+    client = Redis.from_url(REDIS_URL)
+    try:
+        yield client
+    finally:
+        await client.aclose()

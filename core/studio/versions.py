@@ -15,7 +15,7 @@ from core.events import (
 from core.messages import say
 from core.site.values import Language
 from core.storage.audit import AuditRecord
-from core.storage.records import ConversationRecord
+from core.storage.records import ConversationRecord, SiteRecord
 from core.studio.base import StudioBase
 
 
@@ -30,18 +30,7 @@ class VersionsFlow(StudioBase):
         current = await self.store.version(record.id, record.current_version)
         if current.parent_number is None:
             raise NothingToUndo()
-        record = await self.store.move_current(
-            record.id, current.parent_number, expected=current.number, preview_ttl=self.config.preview_ttl
-        )
-        await self.previews.draft_finished(record.preview_token)
-        url = self.previews.preview_url(record.preview_token)
-        yield PreviewReady(
-            url=url,
-            version=record.current_version,
-            site_name=record.name,
-            changed_sections=(),
-            text=say(language, "preview_ready_undo", version=record.current_version, url=url),
-        )
+        yield await self._move_to(record, current.parent_number, "preview_ready_undo", language)
 
     async def redo(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
         """Go forward to the newest version made from the current one: what /undo left behind,
@@ -51,17 +40,21 @@ class VersionsFlow(StudioBase):
         if not children:
             raise NothingToRedo()
         newest = max(children, key=lambda v: v.number)
+        yield await self._move_to(record, newest.number, "preview_ready_redo", language)
+
+    async def _move_to(self, record: SiteRecord, number: int, message: str, language: Language) -> PreviewReady:
+        """Point the site at version ``number`` (if nobody moved it meanwhile) and refresh the preview."""
         record = await self.store.move_current(
-            record.id, newest.number, expected=record.current_version, preview_ttl=self.config.preview_ttl
+            record.id, number, expected=record.current_version, preview_ttl=self.config.preview_ttl
         )
         await self.previews.draft_finished(record.preview_token)
         url = self.previews.preview_url(record.preview_token)
-        yield PreviewReady(
+        return PreviewReady(
             url=url,
             version=record.current_version,
             site_name=record.name,
             changed_sections=(),
-            text=say(language, "preview_ready_redo", version=record.current_version, url=url),
+            text=say(language, message, version=record.current_version, url=url),
         )
 
     async def history(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:

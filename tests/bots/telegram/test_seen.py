@@ -12,9 +12,8 @@ from redis.asyncio import Redis
 
 from bots.telegram.seen import KEY_PREFIX, REDELIVERY_WINDOW_SECONDS, MemorySeen, RedisSeen
 from tests.bots.telegram.conftest import BotFactory, free_port
+from tests.conftest import REDIS_URL
 from tests.standins.telegram_api import TelegramStandIn
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture
@@ -22,15 +21,6 @@ async def standin() -> AsyncIterator[TelegramStandIn]:
     """A bot of its own: its id keys the shared memory, so runs never see each other's updates."""
     async with TelegramStandIn(token=f"{secrets.randbelow(10**9) + 10**9}:TEST-replicas") as server:
         yield server
-
-
-@pytest.fixture
-async def redis() -> AsyncIterator[Redis]:
-    client = Redis.from_url(REDIS_URL)
-    try:
-        yield client
-    finally:
-        await client.aclose()
 
 
 async def test_a_redelivered_update_is_handled_by_one_replica_only(

@@ -48,14 +48,6 @@ class Keys:
             await self.redis.delete(*names)
 
 
-@pytest.fixture
-async def redis() -> AsyncIterator[Redis]:
-    client = Redis.from_url(REDIS_URL)
-    try:
-        yield client
-    finally:
-        await client.aclose()
-
 
 @pytest.fixture
 async def keys(redis: Redis) -> AsyncIterator[Keys]:
