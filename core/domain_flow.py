@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from core.domains import DnsProblem, DomainPort, DomainProgress
 from core.events import DomainStatus, Event
-from core.messages import say
+from core.messages import CERTIFICATE_REASONS, say
 from core.site.values import Language
 
 FOLLOWED = ("verified", "issuing")  # statuses a check keeps following until they move on
@@ -38,6 +38,13 @@ def problem_text(language: Language, problem: DnsProblem) -> str:
     )
 
 
+def certificate_reason(language: Language, progress: DomainProgress) -> str:
+    """Why the certificate failed, in the user's language; the authority's own words only for an
+    unknown kind of failure (they are in English, and kept for operators in the domain's record)."""
+    reason = CERTIFICATE_REASONS.get(progress.cause, {}).get(language)
+    return reason if reason is not None else (progress.detail or "—")
+
+
 def status_event(
     language: Language, progress: DomainProgress, records: tuple[tuple[str, str, str], ...] = ()
 ) -> DomainStatus:
@@ -52,9 +59,9 @@ def status_event(
     elif progress.status == "active":
         text = say(language, "domain_active", domain=name, until=until)
         if progress.detail:
-            text += " " + say(language, "domain_renew_retry", reason=progress.detail)
+            text += " " + say(language, "domain_renew_retry", reason=certificate_reason(language, progress))
     elif progress.status == "failed":
-        text = say(language, "domain_failed", domain=name, reason=progress.detail or "—")
+        text = say(language, "domain_failed", domain=name, reason=certificate_reason(language, progress))
     elif progress.status == "removed":
         text = say(language, "domain_removed", domain=name)
     else:

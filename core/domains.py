@@ -97,9 +97,10 @@ class DomainProgress:
 
     name: str
     status: str
-    detail: str = ""  # the reason when failed
+    detail: str = ""  # the reason when failed, as the certificate authority gave it (for operators)
     problems: tuple[DnsProblem, ...] = ()
     not_after: datetime | None = None  # when the certificate runs out (active)
+    cause: str = ""  # what kind of certificate failure, told to users in their language
 
 
 class DomainPort(Protocol):

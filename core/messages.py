@@ -674,6 +674,30 @@ METRIC_LABELS: dict[str, dict[Language, str]] = {
     "bytes": {"en": "bandwidth", "pt": "tráfego", "es": "tráfico"},
 }
 
+# Why a certificate could not be had; filled into domain_failed's and domain_renew_retry's {reason}.
+CERTIFICATE_REASONS: dict[str, dict[Language, str]] = {
+    "certificate_rate_limited": {
+        "en": "the certificate authority is limiting new certificates for this domain for now",
+        "pt": "a autoridade de certificação está a limitar novos certificados para este domínio por agora",
+        "es": "la autoridad de certificación está limitando nuevos certificados para este dominio por ahora",
+    },
+    "certificate_challenge_failed": {
+        "en": "the certificate authority could not reach the site through this domain; check its DNS records",
+        "pt": "a autoridade de certificação não conseguiu chegar ao site por este domínio; verifique os registos DNS",
+        "es": "la autoridad de certificación no pudo llegar al sitio por este dominio; revisa los registros DNS",
+    },
+    "certificate_authority_unavailable": {
+        "en": "the certificate authority could not be reached or refused the order",
+        "pt": "não foi possível contactar a autoridade de certificação, ou ela recusou o pedido",
+        "es": "no se pudo contactar con la autoridad de certificación, o rechazó el pedido",
+    },
+    "certificate_failed": {
+        "en": "the certificate authority did not issue it",
+        "pt": "a autoridade de certificação não o emitiu",
+        "es": "la autoridad de certificación no lo emitió",
+    },
+}
+
 # Why a domain name was refused; filled into error_invalid_domain's {reason}.
 DOMAIN_REASONS: dict[str, dict[Language, str]] = {
     "empty": {"en": "it is empty", "pt": "está vazio", "es": "está vacío"},

@@ -242,14 +242,16 @@ class DomainManager:
         if renewing and state.not_after is not None and state.not_after > now:
             # The current certificate still serves; try again before it runs out.
             updated = await self.domains.update(
-                state.name, "active", detail=exc.detail, attempts=attempts, next_check_at=retry
+                state.name, "active", detail=_failure(exc), attempts=attempts, next_check_at=retry
             )
             return updated or state
         if renewing:
             log.warning("certificate for %s expired and could not be renewed (%s): serving it over HTTP only",
                         state.name, exc.detail)
             await self.certs.delete(state.name)
-        updated = await self.domains.update(state.name, "failed", detail=exc.detail, attempts=attempts, next_check_at=retry)
+        updated = await self.domains.update(
+            state.name, "failed", detail=_failure(exc), attempts=attempts, next_check_at=retry
+        )
         return updated or state
 
     async def _route(self, state: DomainState) -> None:
@@ -270,10 +272,18 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _failure(exc: CertificateError) -> str:
+    """A certificate failure as stored: its kind (said to users in their language) and the CA's words."""
+    return json.dumps({"cause": exc.code, "detail": exc.detail})
+
+
 def _progress(state: DomainState) -> DomainProgress:
     problems: tuple[DnsProblem, ...] = ()
-    detail = state.detail
+    detail, cause = state.detail, ""
     if state.status == "pending_dns" and detail.startswith("["):
         problems = tuple(DnsProblem(**p) for p in json.loads(detail))
         detail = ""
-    return DomainProgress(state.name, state.status, detail, problems, state.not_after)
+    elif detail.startswith("{"):
+        stored = json.loads(detail)
+        detail, cause = str(stored.get("detail", "")), str(stored.get("cause", ""))
+    return DomainProgress(state.name, state.status, detail, problems, state.not_after, cause)

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from redis.asyncio import Redis
 
+from core.domain_flow import status_event
 from core.domains import check_allowed, normalise_domain
 from core.errors import InvalidDomain
 from core.storage.database import create_engine, migrate
@@ -90,7 +91,12 @@ async def test_unreachable_challenge_fails_with_the_reason_and_is_retried(
         assert await domains.run_once() >= 1
         failed = await DomainStore(store).get(name)
         assert failed is not None and failed.status == "failed", failed
-        assert "could not validate" in failed.detail
+        assert "could not validate" in failed.detail  # the authority's words, kept for operators
+        progress = await domains.status(name)
+        assert progress is not None and progress.cause == "certificate_challenge_failed"
+        told = status_event("pt", progress)
+        assert "não conseguiu chegar ao site por este domínio; verifique os registos DNS" in told.text, told.text
+        assert "validate" not in told.text
         assert failed.next_check_at is not None and failed.next_check_at > datetime.now(UTC) + timedelta(minutes=10)
         assert name in (await RouteTable(redis).get(slug)).hosts  # type: ignore[union-attr]  # DNS proved it
         assert await CertificateStore(redis, base64.b64decode(stack.cert_key)).get(name) is None
