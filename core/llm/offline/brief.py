@@ -41,6 +41,8 @@ class Brief:
     language: Language
     kind: BusinessKind
     name: str  # "" when the user gave none: one is invented from the kind and city
+    noun: str  # the user's own words for the business ("florist", "escola de surf"), "" if none
+    of_city: str  # Portuguese "de/do/da" as the user's "em/no/na" before the city implies, "" if unknown
     city: str
     country: Country
     currency: str
@@ -71,6 +73,8 @@ def read_brief(text: str, language: Language | None = None) -> Brief:
         language=lang,
         kind=kind,
         name=explicit_name(text),
+        noun=business_noun(text, place.city),
+        of_city=_OF_CITY.get(_place_preposition(text), ""),
         city=fit(place.city, 80),
         country=place.country,
         currency=CURRENCY[place.country],
@@ -83,6 +87,71 @@ def read_brief(text: str, language: Language | None = None) -> Brief:
         theme=theme_for(text, kind),
         seed=seed_of(text),
     )
+
+
+_NOUN_BEFORE_PLACE = re.compile(
+    r"^\s*(?:(?:a|an|the|um|uma|un|una|o|el|la)\s+)?(?P<noun>[^\W\d_][^\d,.;:!?()\"“”«»]{2,60}?)"
+    r"\s+(?P<prep>in|at|em|no|na|nos|nas|en)\s+(?P<place>.+)",
+    re.IGNORECASE,
+)
+_NOT_A_NOUN = frozenset(
+    [
+        "with",
+        "com",
+        "con",
+        "for",
+        "para",
+        "que",
+        "that",
+        "which",
+        "and",
+        "e",
+        "y",
+        "my",
+        "our",
+        "meu",
+        "minha",
+        "nosso",
+        "nossa",
+        "mi",
+        "nuestro",
+        "nuestra",
+        "i",
+        "we",
+        "eu",
+        "yo",
+        "nos",
+        "site",
+        "website",
+        "sitio",
+        "page",
+        "pagina",
+    ]
+)
+
+
+_OF_CITY = {"em": "de", "no": "do", "na": "da", "nos": "dos", "nas": "das"}
+
+
+def _place_preposition(text: str) -> str:
+    match = _NOUN_BEFORE_PLACE.match(text)
+    return match.group("prep").lower() if match else ""
+
+
+def business_noun(text: str, city: str) -> str:
+    """The words before "in <city>" that say what the business is: "A florist in Bristol" -> "florist".
+
+    Only a short phrase directly before the city counts, and only when it reads as a noun
+    phrase (no "with", "for", "my site"...); otherwise "" and the kind's own words are used.
+    """
+    match = _NOUN_BEFORE_PLACE.match(text)
+    if not match or not city or not fold(match.group("place")).startswith(fold(city)):
+        return ""
+    noun = " ".join(match.group("noun").split())
+    words = fold(noun).split()
+    if not 1 <= len(words) <= 4 or any(word in _NOT_A_NOUN for word in words):
+        return ""
+    return noun
 
 
 def explicit_name(text: str) -> str:

@@ -27,12 +27,31 @@ _STREET_LANGUAGE: dict[Country, Language] = {
 }
 
 
+_SMALL_WORDS = frozenset(
+    ["de", "da", "do", "das", "dos", "e", "of", "and", "the", "for", "del", "la", "las", "los", "y", "a"]
+)
+
+
 def site_name(brief: Brief) -> str:
+    """The user's name; else their own words for the business with the city ("Bristol Florist",
+    "Escola de Surf da Ericeira"); else the kind's invented name."""
     if brief.name:
         return brief.name
     copy = kind_copy(brief.kind, brief.language)
     if not brief.city:
         return fit(copy.name, 80)
+    if brief.noun:
+        noun = " ".join(
+            w if w.lower() in _SMALL_WORDS and i else w[:1].upper() + w[1:]
+            for i, w in enumerate(brief.noun.split())
+        )
+        patterns: dict[Language, str] = {
+            "en": "{city} {noun}",
+            "pt": "{noun} {de} {city}",
+            "es": "{noun} {city}",
+        }
+        de = brief.of_city or de_city(brief.city)
+        return fit(patterns[brief.language].format(noun=noun, city=brief.city, de=de), 80)
     return fit(copy.name_in_city.format(city=brief.city, de=de_city(brief.city)), 80)
 
 

@@ -16,6 +16,11 @@ from core.site.sections import SectionKind
 
 _KEYWORDS: tuple[tuple[BusinessKind, tuple[str, ...]], ...] = (
     (
+        # Pet grooming is no hair salon: a general services site fits it better than salon copy.
+        "other",
+        ("dog groom", "pet groom", "tosquia", "peluqueria canina", "peluqueria de mascotas", "grooming"),
+    ),
+    (
         "bakery",
         (
             "padaria",

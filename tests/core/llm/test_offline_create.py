@@ -189,3 +189,32 @@ async def test_delay_is_awaited_between_sections() -> None:
     sections = sum(isinstance(e, SectionGenerated) for e in events)
     assert time.monotonic() - started >= 0.01 * sections * 0.9
     assert order == ["tick"] * 3
+
+
+@pytest.mark.parametrize(
+    ("description", "name"),
+    [
+        ("A florist in Bristol with same-day delivery", "Bristol Florist"),
+        ("A dog grooming salon in Austin", "Austin Dog Grooming Salon"),
+        ("Um canalizador em Braga, urgências 24h", "Canalizador de Braga"),
+        ("Uma escola de surf na Ericeira", "Escola de Surf da Ericeira"),  # "na" Ericeira, so "da"
+        ("Um estúdio de yoga no Porto", "Estúdio de Yoga do Porto"),
+        ("Un estudio de tatuajes en Valencia", "Estudio de Tatuajes Valencia"),
+        ("Uma padaria artesanal em Lisboa, com menu, horário e contacto", "Padaria Artesanal de Lisboa"),
+        # no usable words of their own: the kind's invented name
+        ("A website for my bakery in Lisbon", "Lisbon Artisan Bakery"),
+        ("a bakery with a garden terrace in Lisbon", "Lisbon Artisan Bakery"),
+        ('A florist in Bristol called "Petal & Stem"', "Petal & Stem"),  # a name given wins
+    ],
+)
+async def test_the_name_uses_the_users_own_words_for_the_business(description: str, name: str) -> None:
+    header = next(e for e in await collect(description) if isinstance(e, HeaderGenerated)).header
+    assert header.name == name
+
+
+@pytest.mark.parametrize(
+    "description", ["A dog grooming salon in Austin", "Banho e tosquia para cães em Lisboa", "Peluquería canina en Madrid"]
+)
+async def test_pet_grooming_does_not_get_hair_salon_copy(description: str) -> None:
+    header = next(e for e in await collect(description) if isinstance(e, HeaderGenerated)).header
+    assert header.business.kind == "other"
