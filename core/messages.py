@@ -87,6 +87,16 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "Atualizado para a versão {version} (secções numa nova ordem). Pré-visualização: {url}",
         "es": "Actualizado a la versión {version} (secciones en un nuevo orden). Vista previa: {url}",
     },
+    "preview_ready_refine_details": {
+        "en": "Updated to version {version} (business details changed). Preview: {url}",
+        "pt": "Atualizado para a versão {version} (dados do negócio alterados). Pré-visualização: {url}",
+        "es": "Actualizado a la versión {version} (datos del negocio cambiados). Vista previa: {url}",
+    },
+    "refine_already": {
+        "en": "Nothing to change: the site already looks like that, so it stays at version {version}.",
+        "pt": "Nada a mudar: o site já está assim, por isso fica na versão {version}.",
+        "es": "Nada que cambiar: el sitio ya está así, así que se queda en la versión {version}.",
+    },
     "preview_ready_refine_none": {
         "en": "Updated to version {version} (the look changed, no section text). Preview: {url}",
         "pt": "Atualizado para a versão {version} (mudou o aspeto, nenhum texto de secção). Pré-visualização: {url}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from core.errors import (
@@ -165,7 +165,10 @@ class GenerationFlow(StudioBase):
                 return
             if edits == 0 or site == current.site:
                 timing.outcome = "no_change"
-                yield Reply(summary or say(language, "help"), kind="no_change")
+                if edits:  # the changes asked for are already there: say so, not "done"
+                    yield Reply(say(language, "refine_already", version=current.number), kind="no_change")
+                else:
+                    yield Reply(summary or say(language, "help"), kind="no_change")
                 return
             record = await self.store.add_version(
                 record.id, site, text, expected=current.number, preview_ttl=self.config.preview_ttl
@@ -183,7 +186,7 @@ class GenerationFlow(StudioBase):
         await self.store.add_turn(conversation.id, "assistant", summary or f"v{record.current_version}")
         if summary:
             yield SiteChanged(summary)
-        key = _refine_message(current.site.sections, site.sections, changed_indexes)
+        key = _refine_message(current.site, site, changed_indexes)
         removed = max(0, len(current.site.sections) - len(site.sections))
         yield PreviewReady(
             url=preview_url,
@@ -267,14 +270,17 @@ class _Timing:
         metrics.generation(model, kind, self.outcome, time.monotonic() - self.started, self.first)
 
 
-def _refine_message(before: Sequence[Section], after: Sequence[Section], changed: tuple[int, ...]) -> str:
-    """Which "updated" message tells the truth: sections changed, removed, reordered, or only the look."""
+def _refine_message(before: Site, after: Site, changed: tuple[int, ...]) -> str:
+    """Which "updated" message tells the truth: sections changed, removed or reordered, the look,
+    or the business details (phone, hours, name...) that sections show but do not hold."""
     if len(changed) == 1:
         return "preview_ready_refine_one"
     if changed:
         return "preview_ready_refine"
-    if len(after) < len(before):
+    if len(after.sections) < len(before.sections):
         return "preview_ready_refine_removed"
-    if [s.model_dump_json() for s in after] != [s.model_dump_json() for s in before]:
+    if [s.model_dump_json() for s in after.sections] != [s.model_dump_json() for s in before.sections]:
         return "preview_ready_refine_moved"
+    if after.theme == before.theme:
+        return "preview_ready_refine_details"
     return "preview_ready_refine_none"

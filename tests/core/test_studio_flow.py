@@ -23,6 +23,7 @@ from core.events import (
     Published,
     Reply,
     SectionReady,
+    SiteChanged,
     UsageReport,
 )
 from core.settings import Settings
@@ -192,6 +193,18 @@ async def test_the_update_message_says_what_kind_of_change_it_was(rt: Runtime) -
     assert isinstance(darker, PreviewReady) and "(the look changed, no section text)" in darker.text
     pt = last(await say(rt, "remove a secção de contacto"))
     assert isinstance(pt, PreviewReady) and "(secções removidas: 1)" in pt.text, pt.text
+
+
+async def test_details_already_there_and_a_language_switch_are_told_truthfully(rt: Runtime) -> None:
+    await say(rt, "Una pizzería en Valencia con menú y reservas")
+    phone = last(await say(rt, "cambia el teléfono a 912 345 678"))
+    assert isinstance(phone, PreviewReady) and "(datos del negocio cambiados)" in phone.text, phone.text
+    lighter = last(await say(rt, "hazlo más claro"))  # it is light already
+    assert isinstance(lighter, Reply) and lighter.text == "Nada que cambiar: el sitio ya está así.", lighter
+    events = await say(rt, "cambia el idioma a inglés")
+    assert any(isinstance(e, SiteChanged) and e.text == "Hecho: reescribí el sitio en inglés." for e in events)
+    history = last(await say(rt, "/history"))
+    assert isinstance(history, HistoryReport) and len(history.entries) == 3  # "lighter" made no version
 
 
 async def test_a_draft_renamed_before_its_first_publish_goes_live_at_its_new_name(rt: Runtime) -> None:

@@ -16,7 +16,7 @@ from core.llm.offline.copy import kind_copy
 from core.llm.offline.hours import as_line, translate_days
 from core.llm.offline.identity import seo_for
 from core.llm.offline.kinds import PAGE_ORDER
-from core.llm.offline.messages import note
+from core.llm.offline.messages import LANGUAGE_DISPLAY, note
 from core.llm.offline.places import CURRENCY
 from core.llm.offline.refine import Intents, SectionOp
 from core.llm.offline.textfit import fit
@@ -271,7 +271,7 @@ class Editor:
             self.edits.append(SetBusiness(business=Business.model_validate(business.model_dump())))
         for i, section in enumerate(list(self.sections)):
             self.replace(i, build_section(section.kind, voice).model_dump())
-        self.notes.append(note("language", self.say if self.say == language else language))
+        self.notes.append(note("language", self.say, value=LANGUAGE_DISPLAY[self.say][language]))
 
 
 def _priced_items(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -101,10 +101,16 @@ NOTES: dict[str, dict[Language, str]] = {
         "es": "no encontré «{value}»",
     },
     "language": {
-        "pt": "reescrevi o site em português",
-        "en": "rewrote the site in English",
-        "es": "reescribí el sitio en español",
+        "pt": "reescrevi o site em {value}",
+        "en": "rewrote the site in {value}",
+        "es": "reescribí el sitio en {value}",
     },
+}
+# A language's name, said in each language: "reescribí el sitio en inglés".
+LANGUAGE_DISPLAY: dict[Language, dict[Language, str]] = {
+    "pt": {"pt": "português", "en": "inglês", "es": "espanhol"},
+    "en": {"pt": "Portuguese", "en": "English", "es": "Spanish"},
+    "es": {"pt": "portugués", "en": "inglés", "es": "español"},
 }
 _DONE: dict[Language, str] = {"pt": "Feito: {notes}.", "en": "Done: {notes}.", "es": "Hecho: {notes}."}
 _AND: dict[Language, str] = {"pt": " e ", "en": " and ", "es": " y "}
@@ -145,9 +151,16 @@ def note(key: str, language: Language, section: SectionKind | None = None, value
     return template.format(section=name, value=value)
 
 
+_UNCHANGED: dict[Language, str] = {
+    "pt": "Nada a mudar: o site já está assim.",
+    "en": "Nothing to change: the site already looks like that.",
+    "es": "Nada que cambiar: el sitio ya está así.",
+}
+
+
 def summary(notes: list[str], language: Language) -> str:
-    if not notes:
-        notes = [NOTES["theme"][language]]
+    if not notes:  # understood, but nothing needed doing ("make it lighter" on a light site)
+        return _UNCHANGED[language]
     joined = notes[0] if len(notes) == 1 else ", ".join(notes[:-1]) + _AND[language] + notes[-1]
     text = _DONE[language].format(notes=joined)
     return text[0].upper() + text[1:]
