@@ -186,7 +186,11 @@ async def runtime(
         app.router.routes.append(billing.route)  # /stripe/webhook
     for factory in extra_routes:
         app.router.routes.extend(factory(studio, store))
-    app.router.routes.extend([metrics.route(), *Readiness(settings, store, redis).routes()])
+    # With a Redis queue the worker does every Docker call (publish, unpublish, scaling): this
+    # process has no socket in the stack, and its readiness depends on Docker only if told where it is.
+    in_process = isinstance(queue, InProcessQueue)
+    readiness = Readiness(settings, store, redis, docker=None if in_process else settings.docker_url is not None)
+    app.router.routes.extend([metrics.route(), *readiness.routes()])
     app.add_middleware(RequestIdMiddleware)
     server = BackgroundServer(app, sock)
     await server.start()

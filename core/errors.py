@@ -115,6 +115,12 @@ class PublishFailed(PageMagicError):
     code = "publish_failed"
 
 
+class UnpublishFailed(PageMagicError):
+    """Taking a site offline did not finish; it may still be online."""
+
+    code = "unpublish_failed"
+
+
 class RolledBack(PageMagicError):
     """The new version failed after it started; the previous one was restored and still serves."""
 

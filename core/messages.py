@@ -112,6 +112,11 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "De novo na versão {version}. Pré-visualização: {url}",
         "es": "De nuevo en la versión {version}. Vista previa: {url}",
     },
+    "unpublish_still_running": {
+        "en": "Taking the site offline continues in the background (state: {state}). Send /unpublish again later to see the result.",
+        "pt": "A retirada do site continua em segundo plano (estado: {state}). Envie /unpublish mais tarde para ver o resultado.",
+        "es": "La retirada del sitio sigue en segundo plano (estado: {state}). Envía /unpublish más tarde para ver el resultado.",
+    },
     "cancelled": {
         "en": "Stopped the previous request; your site is as it was before it.",
         "pt": "Parei o pedido anterior; o seu site ficou como estava antes dele.",
@@ -479,6 +484,11 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "Publishing failed. The previous release is still online; try /publish again.",
         "pt": "A publicação falhou. A versão anterior continua online; tente /publish de novo.",
         "es": "La publicación falló. La versión anterior sigue en línea; prueba /publish de nuevo.",
+    },
+    "error_unpublish_failed": {
+        "en": "Taking the site offline did not finish, so it may still be online. Try /unpublish again in a moment.",
+        "pt": "A retirada do site não terminou, por isso pode continuar online. Tente /unpublish de novo daqui a pouco.",
+        "es": "La retirada del sitio no terminó, así que puede seguir en línea. Prueba /unpublish de nuevo en un momento.",
     },
     "error_publish_rolled_back": {
         "en": "The new version failed its health check and was rolled back; the previous version is still online.",

@@ -55,17 +55,20 @@ Probe = Callable[[], Awaitable[str]]  # returns a detail when up; raises when do
 class Readiness:
     """The dependency checks of one process (``serve`` or ``worker``)."""
 
-    def __init__(self, settings: Settings, store: Store, redis: Redis | None) -> None:
+    def __init__(self, settings: Settings, store: Store, redis: Redis | None, *, docker: bool | None = None) -> None:
+        """``docker``: whether this process talks to the Docker engine itself (the worker does; ``serve``
+        with a Redis job queue does not, and has no socket mounted); by default, as the settings say."""
         self.settings = settings
         self.store = store
         self.redis = redis
         self.timeout = settings.readyz_timeout
+        self._docker_used = self._uses_docker() if docker is None else docker
 
     async def check(self) -> list[CheckResult]:
         probes: list[tuple[str, Probe | None]] = [
             ("database", self._database),
             ("redis", self._redis if self.redis is not None else None),
-            ("docker", self._docker if self._uses_docker() else None),
+            ("docker", self._docker if self._docker_used else None),
             ("llm", self._llm if self.settings.llm_base_url else None),
         ]
         return list(await asyncio.gather(*(self._run(name, probe) for name, probe in probes)))

@@ -65,13 +65,13 @@ class JobRunner:
             heartbeat = asyncio.create_task(self._heartbeat(job.id))
             started = time.monotonic()
             try:
-                with span("publish_job", job_id=job.id, site_id=job.site_id):
-                    log.info("publish job %s: site %s v%s claimed by %s", job.id, job.site_id, job.version, self.owner)
+                with span(f"{job.kind}_job", job_id=job.id, site_id=job.site_id):
+                    log.info("%s job %s: site %s v%s claimed by %s", job.kind, job.id, job.site_id, job.version, self.owner)
                     state = await self._execute(job)
                 self.metrics.job_state(job.kind, state)
-                if state != "queued":  # queued again = a retry later, not an end
+                if state != "queued" and job.kind == "publish":  # queued again = a retry later, not an end
                     self.metrics.publish_finished(self.backend.name, state, time.monotonic() - started)
-                log.info("publish job %s: %s", job.id, state)
+                log.info("%s job %s: %s", job.kind, job.id, state)
                 return state
             finally:
                 heartbeat.cancel()
@@ -79,6 +79,8 @@ class JobRunner:
                     await heartbeat
 
     async def _execute(self, job: JobRecord) -> str:
+        if job.kind == "unpublish":
+            return await self._unpublish(job)
         record = await self.store.site(job.site_id)
         version = await self.store.version(job.site_id, job.version)
         # Only domains whose DNS proved them go on the route (pending_dns ones wait for the check).
@@ -100,15 +102,7 @@ class JobRunner:
             await self.jobs.move(job.id, self.owner, "rolled_back", error.detail)
             return "rolled_back"
         except BackendUnavailable as error:
-            if job.attempts >= self.max_attempts:
-                log.warning("publish job %s: backend unavailable (%s); giving up after %s tries",
-                            job.id, error.detail, job.attempts)
-                await self.jobs.move(job.id, self.owner, "failed", error.detail)
-                return "failed"
-            delay = self.retry_base_seconds * 2 ** (job.attempts - 1)
-            log.warning("publish job %s: backend unavailable (%s); retry in %.0fs", job.id, error.detail, delay)
-            await self.jobs.retry_later(job.id, self.owner, delay, error.detail)
-            return "queued"
+            return await self._retry_or_fail(job, error)
         except PublishFailed as error:
             log.warning("publish job %s: failed (%s)", job.id, error.detail)
             await self.store.add_deployment(
@@ -126,6 +120,36 @@ class JobRunner:
         await self.meter.record(record.owner_id, "publishes", 1, record.id)
         await self.jobs.move(job.id, self.owner, "live", "", result_url=release.url)
         return "live"
+
+    async def _unpublish(self, job: JobRecord) -> str:
+        """Take the site offline: service and routes removed by the backend; versions are kept."""
+        record = await self.store.site(job.site_id)
+        await self.jobs.move(job.id, self.owner, "removing")
+        try:
+            await self.backend.unpublish(record.slug)
+        except BackendUnavailable as error:
+            return await self._retry_or_fail(job, error)
+        except PageMagicError as error:
+            await self.jobs.move(job.id, self.owner, "failed", error.detail or error.code)
+            return "failed"
+        except OSError as error:
+            await self.jobs.move(job.id, self.owner, "failed", error.strerror or type(error).__name__)
+            return "failed"
+        await self.store.add_deployment(record.id, job.version, self.backend.name, "removed", "", "")
+        await self.jobs.move(job.id, self.owner, "removed")
+        return "removed"
+
+    async def _retry_or_fail(self, job: JobRecord, error: BackendUnavailable) -> str:
+        """The engine or registry is down: try again later, with backoff, up to ``max_attempts``."""
+        if job.attempts >= self.max_attempts:
+            log.warning("%s job %s: backend unavailable (%s); giving up after %s tries",
+                        job.kind, job.id, error.detail, job.attempts)
+            await self.jobs.move(job.id, self.owner, "failed", error.detail)
+            return "failed"
+        delay = self.retry_base_seconds * 2 ** (job.attempts - 1)
+        log.warning("%s job %s: backend unavailable (%s); retry in %.0fs", job.kind, job.id, error.detail, delay)
+        await self.jobs.retry_later(job.id, self.owner, delay, error.detail)
+        return "queued"
 
     async def _heartbeat(self, job_id: int) -> None:
         while True:

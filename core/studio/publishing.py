@@ -9,6 +9,7 @@ from core.errors import (
     NotPublished,
     PublishFailed,
     RolledBack,
+    UnpublishFailed,
 )
 from core.events import (
     Event,
@@ -93,9 +94,17 @@ class PublishingFlow(StudioBase):
         record = await self._site_of(conversation)
         if await self.store.latest_deployment(record.id) is None:
             raise NotPublished()
-        await self.hosting.unpublish(record.slug)
-        await self._audit("unpublish", record, conversation, chat, f"v{record.current_version}")
-        await self.store.add_deployment(
-            record.id, record.current_version, self.hosting.name, "removed", "", ""
-        )
+        # A job like publish: the worker holds the Docker socket, this process only asks and follows.
+        job, _created = await self.jobs.submit("unpublish", record.id, record.current_version)
+        await self.queue.submit(job.id)
+        final = None
+        async for _state, current in self._follow(job.id):
+            final = current
+        await self._audit("unpublish", record, conversation, chat, f"v{record.current_version} {final.state if final else 'queued'}")
+        if final is None or not final.done:
+            state = final.state if final else "queued"
+            yield Reply(say(language, "unpublish_still_running", state=state), kind="unpublish_pending")
+            return
+        if final.state != "removed":
+            raise UnpublishFailed(final.detail or "unknown error")
         yield Reply(say(language, "unpublished", name=record.name), kind="unpublished")

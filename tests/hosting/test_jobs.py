@@ -60,6 +60,7 @@ class FlakyBackend:
     def __init__(self, failures: int) -> None:
         self.failures = failures
         self.calls = 0
+        self.removed: list[str] = []
 
     def site_url(self, slug: str) -> str:
         return f"http://127.0.0.1:9/{slug}/"
@@ -72,7 +73,10 @@ class FlakyBackend:
         return Release(self.site_url(target.slug), f"r{target.version}")
 
     async def unpublish(self, slug: str) -> None:
-        return None
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise BackendUnavailable("engine down")
+        self.removed.append(slug)
 
     async def map_domain(self, target: PublishTarget, domain: str) -> object:
         raise NotImplementedError
@@ -103,3 +107,17 @@ async def test_too_many_attempts_fail_the_job_clearly(store: Store) -> None:
     assert await runner.run(job.id) == "failed"
     failed = await jobs.get(job.id)
     assert failed is not None and failed.state == "failed" and failed.detail == "engine down"
+
+
+async def test_unpublish_is_a_job_retried_while_the_engine_is_down(store: Store) -> None:
+    site_id = await _site(store)
+    jobs = JobStore(store)
+    job, _ = await jobs.submit("unpublish", site_id, 1)
+    backend = FlakyBackend(failures=1)
+    runner = JobRunner(store, backend, StoreUsageMeter(store), retry_base_seconds=0.05)  # type: ignore[arg-type]
+    assert await runner.run(job.id) == "queued"
+    await asyncio.sleep(0.06)
+    assert await runner.run(job.id) == "removed"
+    done = await jobs.get(job.id)
+    assert done is not None and done.state == "removed" and done.done
+    assert backend.removed == ["padaria-estrela"] and backend.calls == 2

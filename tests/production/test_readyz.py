@@ -78,3 +78,14 @@ async def test_embedded_setup_is_ready_without_redis_docker_or_llm(settings_for:
         status, body = await _readyz(rt.base_url)
     assert status == 200
     assert [name for name, c in body["checks"].items() if c["status"] == "not_configured"] == ["redis", "docker", "llm"]
+
+
+async def test_serve_with_a_worker_queue_does_not_need_the_docker_socket(
+    own_redis: PrivateRedis, settings_for: Callable[..., Settings]
+) -> None:
+    """In the stack only the worker mounts the Docker socket; the app is ready without it."""
+    settings = settings_for(redis_url=own_redis.url, hosting="swarm")
+    async with runtime(settings) as rt:
+        status, body = await _readyz(rt.base_url)
+    assert status == 200, body
+    assert body["checks"]["docker"]["status"] == "not_configured" and body["checks"]["redis"]["status"] == "up"
