@@ -187,6 +187,11 @@ class Settings(BaseSettings):
     edge_dir: Path | None = Field(
         default=None, description="Folder for the rendered nginx.conf, logs and temp files (default HOME/edge)."
     )
+    edge_resolver: str = Field(
+        default="",
+        description="DNS servers nginx resolves the Redis host name with (space-separated); default: the "
+        "nameservers of /etc/resolv.conf when that host is a name (Docker's 127.0.0.11 in a stack).",
+    )
 
     acme_directory: str = Field(
         default="https://acme-v02.api.letsencrypt.org/directory",

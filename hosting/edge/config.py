@@ -8,6 +8,7 @@ one JSON document to ``init_by_lua``, so Lua never reads the environment.
 from __future__ import annotations
 
 import base64
+import ipaddress
 import json
 import os
 import re
@@ -84,9 +85,13 @@ class EdgeConfig:
     instance: str = field(default_factory=lambda: f"{os.uname().nodename}-{secrets.token_hex(4)}")
     csp: str = DEFAULT_CSP
     cert_key: str | None = None  # base64 AES key of the custom-domain certificates (hosting/domains)
+    resolver: str = ""  # DNS servers for nginx's own name lookups (the Redis host), "" when not needed
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EdgeConfig:
+        redis = RedisAddress.from_url(
+            settings.redis_url.get_secret_value() if settings.redis_url else "redis://127.0.0.1:6379/0"
+        )
         return cls(
             prefix=(settings.edge_dir or settings.home / "edge").resolve(),
             host=settings.edge_host,
@@ -95,14 +100,13 @@ class EdgeConfig:
             tls_cert=settings.edge_tls_cert,
             tls_key=settings.edge_tls_key,
             workers=settings.edge_workers,
-            redis=RedisAddress.from_url(
-                settings.redis_url.get_secret_value() if settings.redis_url else "redis://127.0.0.1:6379/0"
-            ),
+            redis=redis,
             redis_timeout_ms=settings.edge_redis_timeout_ms,
             usage_prefix=settings.edge_usage_prefix,
             cache_ttl=settings.edge_cache_ttl,
             flush_interval=settings.edge_flush_interval,
             cert_key=_cert_key(settings),
+            resolver=settings.edge_resolver or _resolver_for(redis.host),
         )
 
     def with_changes(self, **changes: object) -> EdgeConfig:
@@ -212,6 +216,29 @@ def _security_headers() -> str:
     return "\n".join(lines)
 
 
+def _resolver_for(host: str, resolv_conf: Path = Path("/etc/resolv.conf")) -> str:
+    """nginx resolves names itself (Lua sockets need a ``resolver``): the system's nameservers when
+    the Redis host is a name, as ``redis`` is in the stack; nothing for an IP address."""
+    try:
+        ipaddress.ip_address(host)
+        return ""
+    except ValueError:
+        pass
+    try:
+        lines = resolv_conf.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    servers = [line.split()[1] for line in lines if line.startswith("nameserver") and len(line.split()) > 1]
+    return " ".join(servers)
+
+
+def _resolver_line(config: EdgeConfig) -> str:
+    if not config.resolver:
+        return ""
+    servers = " ".join(f"[{s}]" if ":" in s and not s.startswith("[") else s for s in config.resolver.split())
+    return f"resolver {servers} valid=30s;"
+
+
 def render(config: EdgeConfig) -> str:
     host = f"[{config.host}]" if ":" in config.host else config.host
     replacements = {
@@ -231,6 +258,7 @@ def render(config: EdgeConfig) -> str:
         "csp": quoted(config.csp)[1:-1],
         "page_csp": quoted(PAGE_CSP)[1:-1],
         "hsts": quoted(HSTS)[1:-1],
+        "resolver": _resolver_line(config),
     }
 
     def fill(match: re.Match[str]) -> str:

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from bots.cli import main
+from core.settings import Settings
+from hosting.edge.config import EdgeConfig, _resolver_for, render
 
 
 def test_edge_config_renders_and_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -22,3 +24,16 @@ def test_edge_config_renders_and_checks(tmp_path: Path, monkeypatch: pytest.Monk
     values = (conf.parent / "edge.json")
     assert values.stat().st_mode & 0o777 == 0o600
     assert '"port":6380' in values.read_text() and '"db":2' in values.read_text()
+
+
+def test_a_redis_host_name_gets_a_resolver_and_an_address_none(tmp_path: Path) -> None:
+    resolv = tmp_path / "resolv.conf"
+    resolv.write_text("# Docker's embedded DNS\nnameserver 127.0.0.11\noptions ndots:0\n")
+    assert _resolver_for("redis", resolv) == "127.0.0.11"  # the stack's service name
+    assert _resolver_for("10.0.0.5", resolv) == "" and _resolver_for("::1", resolv) == ""
+    named = EdgeConfig.from_settings(Settings(home=tmp_path, redis_url="redis://redis:6379/0", edge_resolver="127.0.0.11"))
+    assert "resolver 127.0.0.11 valid=30s;" in render(named)
+    v6 = EdgeConfig.from_settings(Settings(home=tmp_path, redis_url="redis://redis:6379/0", edge_resolver="fd00::53"))
+    assert "resolver [fd00::53] valid=30s;" in render(v6)
+    by_address = EdgeConfig.from_settings(Settings(home=tmp_path, redis_url="redis://127.0.0.1:6379/0"))
+    assert "resolver" not in render(by_address)
