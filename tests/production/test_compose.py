@@ -36,6 +36,7 @@ def _stack_dir(tmp_path: Path) -> Path:
     (tmp_path / "secrets").mkdir()
     for name in _compose()["secrets"]:
         (tmp_path / "secrets" / name).write_text("dummy\n")
+    shutil.copy(ROOT / ".env.example", tmp_path / ".env")  # step one of the README
     return tmp_path
 
 
@@ -95,6 +96,28 @@ def test_swarm_rendering_validates_with_docker_stack_config(tmp_path: Path) -> N
     resolved = yaml.safe_load(done.stdout)
     assert resolved["services"]["edge"]["deploy"]["mode"] == "global"
     assert "vllm" in resolved["services"]
+
+
+def test_every_setting_of_env_reaches_the_containers_and_the_stack_values_win(tmp_path: Path) -> None:
+    stack = _stack_dir(tmp_path)
+    with (stack / ".env").open("a") as env:
+        env.write("PAGEMAGIC_SLACK_PUBLISH_ADMINS_ONLY=true\nPAGEMAGIC_LLM_MAX_REPAIRS=4\n")
+    rendered = subprocess.run([sys.executable, str(ROOT / "deploy" / "stack.py"), "--file", str(stack / "docker-compose.yml")],
+                              capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
+    done = subprocess.run(["docker", "stack", "config", "-c", "-"], cwd=stack, input=rendered.stdout,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    services = yaml.safe_load(done.stdout)["services"]
+    settings = [line.split("=", 1)[0] for line in (ROOT / ".env.example").read_text().splitlines()
+                if line.startswith("PAGEMAGIC_")]  # fmt: skip
+    for name in ("app", "worker"):
+        environment = services[name]["environment"]
+        assert environment["PAGEMAGIC_SLACK_PUBLISH_ADMINS_ONLY"] == "true", name
+        assert environment["PAGEMAGIC_LLM_MAX_REPAIRS"] == "4", name
+        assert set(settings) <= set(environment), f"{name}: settings of .env that never reach it"
+        # what the stack sets wins over the single-host defaults of .env
+        assert environment["PAGEMAGIC_HOST"] == "0.0.0.0" and environment["PAGEMAGIC_HOSTING"] == "swarm"
+        assert environment["PAGEMAGIC_HOME"] == "/data"
 
 
 def test_dockerfile_is_multi_stage_non_root_with_a_health_check() -> None:
