@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install services lint typecheck unit bench quality quality-tools bench-edge image-check clean
+.PHONY: run test install services lint typecheck unit bench quality quality-tools bench-edge image-check stack-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -59,6 +59,10 @@ bench-edge: $(STAMP) services
 ## Production image: build it from the Dockerfile, run it, check /healthz, /readyz, HEALTHCHECK, uid, generate, edge config.
 image-check: $(STAMP) services
 	@bash scripts/image-check.sh
+
+## The stack: deploy docker-compose.yml on this Swarm (stand-in images where none can be pulled) and check it comes up.
+stack-check: $(STAMP) services
+	@bash scripts/stack-check.sh
 
 clean:
 	rm -rf $(VENV) .pagemagic .pytest_cache .mypy_cache .ruff_cache
