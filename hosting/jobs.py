@@ -26,6 +26,13 @@ from core.storage.store import Store
 log = logging.getLogger("pagemagic.jobs")
 
 
+def _reason(error: PageMagicError | OSError) -> str:
+    """What a failed job records: our detail, or the operating system's words."""
+    if isinstance(error, PageMagicError):
+        return error.detail or error.code
+    return error.strerror or type(error).__name__
+
+
 def worker_identity() -> str:
     return f"{os.uname().nodename}:{os.getpid()}:{secrets.token_hex(3)}"
 
@@ -110,11 +117,8 @@ class JobRunner:
             )
             await self.jobs.move(job.id, self.owner, "failed", error.detail)
             return "failed"
-        except PageMagicError as error:
-            await self.jobs.move(job.id, self.owner, "failed", error.detail or error.code)
-            return "failed"
-        except OSError as error:
-            await self.jobs.move(job.id, self.owner, "failed", error.strerror or type(error).__name__)
+        except (PageMagicError, OSError) as error:
+            await self.jobs.move(job.id, self.owner, "failed", _reason(error))
             return "failed"
         await self.store.add_deployment(record.id, job.version, self.backend.name, "live", release.url, release.release_id)
         await self.meter.record(record.owner_id, "publishes", 1, record.id)
@@ -129,11 +133,8 @@ class JobRunner:
             await self.backend.unpublish(record.slug)
         except BackendUnavailable as error:
             return await self._retry_or_fail(job, error)
-        except PageMagicError as error:
-            await self.jobs.move(job.id, self.owner, "failed", error.detail or error.code)
-            return "failed"
-        except OSError as error:
-            await self.jobs.move(job.id, self.owner, "failed", error.strerror or type(error).__name__)
+        except (PageMagicError, OSError) as error:
+            await self.jobs.move(job.id, self.owner, "failed", _reason(error))
             return "failed"
         await self.store.add_deployment(record.id, job.version, self.backend.name, "removed", "", "")
         await self.jobs.move(job.id, self.owner, "removed")
