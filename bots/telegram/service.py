@@ -24,6 +24,7 @@ from starlette.routing import BaseRoute, Route
 
 from bots.telegram.adapter import TelegramAdapter
 from bots.telegram.limiter import RateLimiter
+from bots.telegram.poller import PollerElection
 from bots.telegram.port import BotApi, BotIdentity, TelegramError, TelegramTokenRejected
 from bots.telegram.seen import MemorySeen, RedisSeen, SeenUpdates
 from core.settings import Settings
@@ -63,7 +64,7 @@ def build_driver(settings: Settings) -> Driver:
 
 
 class TelegramService:
-    def __init__(self, settings: Settings, limiter: RateLimiter | None = None) -> None:
+    def __init__(self, settings: Settings, limiter: RateLimiter | None = None, *, poll_lease_seconds: float = 15.0) -> None:
         self.settings = settings
         self.limiter = limiter or RateLimiter()
         self.webhook_url = settings.telegram_webhook_url
@@ -77,6 +78,8 @@ class TelegramService:
         self.identity: BotIdentity | None = None
         self._handling: set[asyncio.Task[None]] = set()
         self._redis: Redis | None = None
+        self._poll_lease = poll_lease_seconds
+        self.election: PollerElection | None = None
 
     @property
     def mode(self) -> str:
@@ -116,7 +119,16 @@ class TelegramService:
             await driver.start_webhook()
         else:
             await driver.api.delete_webhook()  # getUpdates is refused while a webhook is set
-            await driver.start_polling(ALLOWED_UPDATES)
+            if self._redis is not None:  # replicas: one of them polls (Telegram allows one getUpdates)
+                assert self.identity is not None
+                self.election = PollerElection(
+                    self._redis, self.identity.id,
+                    start=lambda: driver.start_polling(ALLOWED_UPDATES), stop=driver.stop_updates,
+                    lease_seconds=self._poll_lease,
+                )  # fmt: skip
+                self.election.run()
+            else:
+                await driver.start_polling(ALLOWED_UPDATES)
         self.driver, self.adapter = driver, adapter
 
     def _seen_updates(self) -> SeenUpdates:
@@ -134,6 +146,9 @@ class TelegramService:
     async def stop(self, grace: float = 5.0) -> None:
         """Stop taking updates, let running answers finish for ``grace`` seconds, then close."""
         driver, self.driver = self.driver, None  # the webhook answers 503 from now on
+        election, self.election = self.election, None
+        if election is not None:
+            await election.close()  # another replica starts polling now
         if driver is not None:
             await driver.stop_updates()
         if self.adapter is not None:

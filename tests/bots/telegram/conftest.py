@@ -50,7 +50,8 @@ def start_bot(standin: TelegramStandIn, settings_for: Callable[..., Settings]) -
 
     @contextlib.asynccontextmanager
     async def start(
-        driver: str = "aiogram", webhook: bool = False, limits: Limits = FAST, **overrides: Any
+        driver: str = "aiogram", webhook: bool = False, limits: Limits = FAST, poll_lease: float = 15.0,
+        **overrides: Any,
     ) -> AsyncIterator[Bot]:
         port = free_port()
         values: dict[str, Any] = {
@@ -66,7 +67,7 @@ def start_bot(standin: TelegramStandIn, settings_for: Callable[..., Settings]) -
             standin.webhook_target = f"http://127.0.0.1:{port}"
         values.update(overrides)
         settings = settings_for(**values)
-        service = TelegramService(settings, RateLimiter(limits))
+        service = TelegramService(settings, RateLimiter(limits), poll_lease_seconds=poll_lease)
         async with runtime(settings, explicit_port=True, extra_routes=[service.routes]) as rt:
             await service.start(rt.studio)
             try:
