@@ -9,12 +9,15 @@ rest of the listener after the acknowledgement has been sent.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import logging
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -34,6 +37,8 @@ from core.messages import say
 from core.settings import Settings
 from core.storage.store import Store
 from core.studio import Studio
+
+log = logging.getLogger("pagemagic.slack")
 
 SCOPES = (
     "commands",
@@ -124,8 +129,23 @@ def build_app(settings: Settings, studio: Studio, store: Store) -> AsyncApp:
             user_facing_authorize_error_message=not_installed,
         )
         app.enable_token_revocation_listeners()
+    app.use(skip_timeout_retries)
     _listen(app, front, settings.slack_command)
     return app
+
+
+async def skip_timeout_retries(
+    req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+) -> BoltResponse:
+    """Slack retries an event it did not see acknowledged within 3 s (``X-Slack-Retry-Reason:
+    http_timeout``); the first delivery did arrive and is being handled — maybe by another
+    replica — so the retry is acknowledged and dropped instead of generating the site twice.
+    Retries after a failed delivery (``http_error``, ``connection_failed``...) are handled."""
+    reason = (req.headers.get("x-slack-retry-reason") or [""])[0]
+    if req.body.get("type") == "event_callback" and reason == "http_timeout":
+        log.info("Slack retried event %s after a timeout: already being handled", req.body.get("event_id"))
+        return BoltResponse(status=200, body="")
+    return await next()
 
 
 def _listen(app: AsyncApp, front: SlackFrontDoor, command_name: str) -> None:

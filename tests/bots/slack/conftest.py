@@ -42,11 +42,13 @@ class Slack:
         self.http = httpx.AsyncClient(timeout=10)
 
     async def post(
-        self, body: str, content_type: str, *, timestamp: int | None = None, signature: str | None = None
+        self, body: str, content_type: str, *, timestamp: int | None = None, signature: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response:
         stamp = str(timestamp if timestamp is not None else int(time.time()))
         sig = signature or self.verifier.generate_signature(timestamp=stamp, body=body)
-        headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": sig}
+        headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": sig,
+                   **(headers or {})}  # fmt: skip
         return await self.http.post(self.url, content=body.encode(), headers=headers)
 
     async def command(self, team: str, channel: str, user: str, text: str, **kw: Any) -> tuple[httpx.Response, str]:
@@ -92,18 +94,21 @@ class Slack:
         body = urlencode({"payload": json.dumps(payload)})
         return await self.post(body, "application/x-www-form-urlencoded"), key
 
-    async def event(self, team: str, bot_user: str, event: dict[str, Any]) -> httpx.Response:
+    async def event(
+        self, team: str, bot_user: str, event: dict[str, Any], event_id: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
         body = {
             "token": "legacy",
             "team_id": team,
             "api_app_id": "A0PAGEMAGIC",
             "event": event,
             "type": "event_callback",
-            "event_id": "Ev" + secrets.token_hex(5),
+            "event_id": event_id or "Ev" + secrets.token_hex(5),
             "event_time": int(time.time()),
             "authorizations": [{"team_id": team, "user_id": bot_user, "is_bot": True}],
         }
-        return await self.post(json.dumps(body), "application/json")
+        return await self.post(json.dumps(body), "application/json", headers=headers)
 
     def responses(self, key: str) -> list[dict[str, Any]]:
         return [c.params for c in self.api.responses if c.key == key]

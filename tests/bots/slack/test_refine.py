@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from tests.bots.slack.flow import context_text
 
 
@@ -39,3 +41,28 @@ async def test_thread_reply_mention_and_dm(serve, slack_settings, slack_api) -> 
         await slack_api.wait_for(lambda: len(slack_api.called("chat.stopStream")) == 4)
         assert "version 1" in context_text(slack_api.thread("D0ALICE", "1.000400")[-1])
         assert len(slack_api.called("chat.stopStream")) == 4  # the stranger's thread got nothing
+
+
+async def test_a_retry_after_a_timeout_is_not_handled_twice(serve, slack_settings, slack_api) -> None:
+    ws = slack_api.add_workspace("T0RETRY00")
+    async with serve(slack_settings(slack_bot_token=ws.bot_token)) as slack:
+        await slack.command("T0RETRY00", "C1", "UALICE", "describe a bakery in Lisbon with a menu")
+        await slack_api.wait_for(lambda: len(slack_api.called("chat.stopStream")) == 1)
+        root = slack_api.called("chat.startStream")[0].params["thread_ts"]
+        reply = {"type": "message", "channel": "C1", "channel_type": "channel", "user": "UBOB",
+                 "text": "make it dark green", "ts": "1.000100", "thread_ts": root,
+                 "parent_user_id": ws.bot_user_id, "team": "T0RETRY00"}  # fmt: skip
+        assert (await slack.event("T0RETRY00", ws.bot_user_id, reply, event_id="Ev0RETRY01")).status_code == 200
+        # Slack did not see our 200 in time and sends the same event again: acknowledged, not redone
+        timeout = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+        again = await slack.event("T0RETRY00", ws.bot_user_id, reply, event_id="Ev0RETRY01", headers=timeout)
+        assert again.status_code == 200
+        await slack_api.wait_for(lambda: len(slack_api.called("chat.stopStream")) == 2)
+        # a retry after a failed delivery is the first we see of that event: it is handled
+        failed = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}
+        faq = dict(reply, ts="1.000200", text="add a FAQ")
+        assert (await slack.event("T0RETRY00", ws.bot_user_id, faq, event_id="Ev0RETRY02", headers=failed)).status_code == 200
+        await slack_api.wait_for(lambda: len(slack_api.called("chat.stopStream")) == 3)
+        await asyncio.sleep(0.5)
+        assert len(slack_api.called("chat.stopStream")) == 3  # the timed-out retry never became a fourth
+        assert "version 3" in context_text(slack_api.thread("C1", root)[-1])
