@@ -501,9 +501,9 @@ CATALOG: dict[str, dict[Language, str]] = {
         "es": "El servicio de alojamiento no está accesible. No se perdió nada; inténtalo en un momento.",
     },
     "error_not_published": {
-        "en": "This site is not published, so there is nothing to take offline.",
-        "pt": "Este site não está publicado, por isso não há nada para tirar do ar.",
-        "es": "Este sitio no está publicado, así que no hay nada que desconectar.",
+        "en": "This site is not online (never published, or already taken offline), so there is nothing to take offline.",
+        "pt": "Este site não está online (nunca foi publicado, ou já foi retirado), por isso não há nada para tirar do ar.",
+        "es": "Este sitio no está en línea (nunca se publicó, o ya se desconectó), así que no hay nada que desconectar.",
     },
     "error_concurrent_change": {
         "en": "The site changed in another chat at the same moment. Nothing was lost; send your request again to apply it to the newest version.",

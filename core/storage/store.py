@@ -344,12 +344,30 @@ class Store:
             )
             return _deployment_record(row) if row is not None else None
 
-    async def published_site_count(self, owner_id: int) -> int:
+    async def is_online(self, site_id: int) -> bool:
+        """Whether the site's last publish or unpublish left it online."""
         async with self._guard(), self.session() as session:
-            count = await session.scalar(
-                select(func.count(func.distinct(DeploymentRow.site_id)))
+            status = await session.scalar(
+                select(DeploymentRow.status)
+                .where(DeploymentRow.site_id == site_id, DeploymentRow.status.in_(("live", "removed")))
+                .order_by(DeploymentRow.id.desc())
+                .limit(1)
+            )
+            return status == "live"
+
+    async def published_site_count(self, owner_id: int) -> int:
+        """Sites of ``owner_id`` online now: their last publish or unpublish was a publish."""
+        async with self._guard(), self.session() as session:
+            last = (
+                select(func.max(DeploymentRow.id).label("id"))
                 .join(SiteRow, SiteRow.id == DeploymentRow.site_id)
-                .where(SiteRow.owner_id == owner_id, DeploymentRow.status == "live")
+                .where(SiteRow.owner_id == owner_id, DeploymentRow.status.in_(("live", "removed")))
+                .group_by(DeploymentRow.site_id)
+                .subquery()
+            )
+            count = await session.scalar(
+                select(func.count()).select_from(DeploymentRow).join(last, last.c.id == DeploymentRow.id)
+                .where(DeploymentRow.status == "live")
             )
             return int(count or 0)
 

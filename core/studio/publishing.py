@@ -39,8 +39,7 @@ class PublishingFlow(StudioBase):
         the long work. Publishing a version already being published joins that job.
         """
         record = await self._site_of(conversation)
-        previous = await self.store.latest_deployment(record.id)
-        if previous is None:
+        if not await self.store.is_online(record.id):  # one more site online (again)
             await self.quotas.check(conversation.user_id, "published_sites")
             record = await self.store.follow_name_in_slug(record.id)
         await self.quotas.check(conversation.user_id, "publishes")
@@ -92,8 +91,8 @@ class PublishingFlow(StudioBase):
         self, conversation: ConversationRecord, language: Language, chat: ChatRef | None = None
     ) -> AsyncIterator[Event]:
         record = await self._site_of(conversation)
-        if await self.store.latest_deployment(record.id) is None:
-            raise NotPublished()
+        if not await self.store.is_online(record.id):
+            raise NotPublished()  # never published, or already taken offline
         # A job like publish: the worker holds the Docker socket, this process only asks and follows.
         job, _created = await self.jobs.submit("unpublish", record.id, record.current_version)
         await self.queue.submit(job.id)

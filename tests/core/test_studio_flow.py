@@ -219,6 +219,24 @@ async def test_a_draft_renamed_before_its_first_publish_goes_live_at_its_new_nam
     assert isinstance(again, Published) and again.url == published.url
 
 
+async def test_an_unpublished_site_frees_its_place_in_the_plan(rt: Runtime) -> None:
+    rooms = [ChatRef(platform="console", chat_id=f"ana-{n}", user_id="ana") for n in range(4)]  # one user
+    businesses = ("a bakery in Lisbon", "a gym in Porto", "a café in Braga", "a florist in Faro")
+    for room, business in zip(rooms, businesses, strict=True):
+        await say(rt, business, room)
+    for room in rooms[:3]:  # the free plan's 3 published sites
+        assert isinstance(last(await say(rt, "/publish", room)), Published)
+    refused = last(await say(rt, "/publish", rooms[3]))
+    assert isinstance(refused, Failed) and refused.code == "quota_exceeded"
+
+    assert isinstance(last(await say(rt, "/unpublish", rooms[0])), Reply)
+    again = last(await say(rt, "/unpublish", rooms[0]))
+    assert isinstance(again, Failed) and again.code == "not_published" and "already taken offline" in again.text
+    assert isinstance(last(await say(rt, "/publish", rooms[3])), Published)  # its place is free now
+    back = last(await say(rt, "/publish", rooms[0]))  # and going back online counts again
+    assert isinstance(back, Failed) and back.code == "quota_exceeded"
+
+
 async def test_a_refused_domain_is_explained_in_the_users_language(rt: Runtime) -> None:
     await say(rt, PADARIA)  # a Portuguese conversation
     shared = last(await say(rt, "/domain com.pt"))
