@@ -38,7 +38,9 @@ class PlanQuotas:
         plan_name = await self.plan_of(user_id)
         start, end = billing_period(utcnow())
         totals = await self._store.usage_totals(user_id, start, end)
+        # Gauges, not monthly sums: what is online or attached now (removing one frees its place).
         totals["published_sites"] = await self._store.published_site_count(user_id)
+        totals["domains"] = await self._store.attached_domain_count(user_id)
         return plan_name, totals
 
     async def check(self, user_id: int, metric: str, amount: int = 1) -> None:

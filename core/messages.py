@@ -470,6 +470,17 @@ CATALOG: dict[str, dict[Language, str]] = {
         "pt": "Atingiu o limite do seu plano para {label} este mês ({used} de {limit}). O seu site está seguro; o limite renova a {reset}.",
         "es": "Alcanzaste el límite de tu plan para {label} este mes ({used} de {limit}). Tu sitio está a salvo; el límite se renueva el {reset}.",
     },
+    # Limits on what exists now (not monthly sums): freeing one makes room at once.
+    "error_quota_exceeded_published_sites": {
+        "en": "You've reached your plan's limit for published sites ({used} of {limit} online). Take one offline with /unpublish in its chat, or /upgrade.",
+        "pt": "Atingiu o limite do seu plano para sites publicados ({used} de {limit} online). Retire um com /unpublish na conversa dele, ou /upgrade.",
+        "es": "Alcanzaste el límite de tu plan para sitios publicados ({used} de {limit} en línea). Desconecta uno con /unpublish en su chat, o /upgrade.",
+    },
+    "error_quota_exceeded_domains": {
+        "en": "You've reached your plan's limit for custom domains ({used} of {limit} attached). Remove one with /domain remove NAME, or /upgrade.",
+        "pt": "Atingiu o limite do seu plano para domínios próprios ({used} de {limit} associados). Remova um com /domain remove NOME, ou /upgrade.",
+        "es": "Alcanzaste el límite de tu plan para dominios propios ({used} de {limit} asociados). Quita uno con /domain remove NOMBRE, o /upgrade.",
+    },
     "error_invalid_spec": {
         "en": "The generated site was not valid at {path}: {message}. Nothing was saved; try rephrasing.",
         "pt": "O site gerado não era válido em {path}: {message}. Nada foi guardado; tente reformular.",

@@ -371,6 +371,15 @@ class Store:
             )
             return int(count or 0)
 
+    async def attached_domain_count(self, owner_id: int) -> int:
+        """Custom domains attached to ``owner_id``'s sites now (a removed one frees its place)."""
+        async with self._guard(), self.session() as session:
+            count = await session.scalar(
+                select(func.count(DomainRow.id)).join(SiteRow, SiteRow.id == DomainRow.site_id)
+                .where(SiteRow.owner_id == owner_id)
+            )
+            return int(count or 0)
+
     async def attach_domain(self, site_id: int, name: str, status: str) -> tuple[DomainRecord, bool]:
         """Attach ``name`` to the site; returns (record, created). Another site's domain is refused."""
         try:

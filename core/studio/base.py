@@ -62,6 +62,10 @@ class _Conversation:
     finished: int = 0  # messages handled so far: tells a waiting message its snapshot may be stale
 
 
+# Limits on what exists now rather than monthly sums (billing/quotas.py counts them live).
+ATTACHED_METRICS = ("published_sites", "domains")
+
+
 class StudioBase:
     """What every part of Studio shares: its collaborators and a few helpers."""
 
@@ -142,8 +146,11 @@ class StudioBase:
         elif error.code == "invalid_domain":
             params["reason"] = domain_reason(language, **{k: v for k, v in params.items() if k != "domain"})
         params.setdefault("detail", error.detail or error.code)
+        key = f"error_{error.code}"
+        if error.code == "quota_exceeded" and params["metric"] in ATTACHED_METRICS:
+            key = f"error_quota_exceeded_{params['metric']}"  # no monthly reset: freeing one makes room
         try:
-            text = say(language, f"error_{error.code}", **params)
+            text = say(language, key, **params)
         except (KeyError, IndexError):
             text = say(language, "error_internal")
         return Failed(error.code, text, {k: str(v) for k, v in params.items()})

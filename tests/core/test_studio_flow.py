@@ -228,6 +228,7 @@ async def test_an_unpublished_site_frees_its_place_in_the_plan(rt: Runtime) -> N
         assert isinstance(last(await say(rt, "/publish", room)), Published)
     refused = last(await say(rt, "/publish", rooms[3]))
     assert isinstance(refused, Failed) and refused.code == "quota_exceeded"
+    assert "published sites (3 of 3 online)" in refused.text and "/unpublish" in refused.text
 
     assert isinstance(last(await say(rt, "/unpublish", rooms[0])), Reply)
     again = last(await say(rt, "/unpublish", rooms[0]))
@@ -235,6 +236,17 @@ async def test_an_unpublished_site_frees_its_place_in_the_plan(rt: Runtime) -> N
     assert isinstance(last(await say(rt, "/publish", rooms[3])), Published)  # its place is free now
     back = last(await say(rt, "/publish", rooms[0]))  # and going back online counts again
     assert isinstance(back, Failed) and back.code == "quota_exceeded"
+
+
+async def test_a_removed_domain_frees_its_place_at_once(rt: Runtime) -> None:
+    await say(rt, "Uma padaria em Lisboa")
+    assert isinstance(last(await say(rt, "/domain padaria-exemplo.pt")), DomainStatus)  # a typo: "exemplo"
+    second = last(await say(rt, "/domain www.padaria-exemplo.pt"))  # the free plan allows one
+    assert isinstance(second, Failed) and second.code == "quota_exceeded"
+    assert "domínios próprios (1 de 1 associados)" in second.text and "/domain remove" in second.text
+    await say(rt, "/domain remove padaria-exemplo.pt")
+    fixed = last(await say(rt, "/domain www.padaria-exemplo.pt"))  # the same month: its place is free
+    assert isinstance(fixed, DomainStatus) and fixed.domain == "www.padaria-exemplo.pt"
 
 
 async def test_a_refused_domain_is_explained_in_the_users_language(rt: Runtime) -> None:
