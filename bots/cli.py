@@ -21,7 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--port", type=int, help="port of the preview/site server (default PAGEMAGIC_PORT or 8400)")
     chat.add_argument("--conversation", default="terminal", help="name of the conversation to continue")
 
-    serve = sub.add_parser("serve", help="serve previews and published sites without a chat")
+    serve = sub.add_parser("serve", help="serve previews, published sites and the Telegram and Slack bots (when configured)")
     serve.add_argument("--port", type=int)
 
     generate = sub.add_parser("generate", help="generate a site from a description into a folder")
@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     edge_sub = edge.add_subparsers(dest="edge_command", required=True)
     edge_sub.add_parser("config", help="render nginx.conf from settings and print its path (checked with nginx -t)")
     edge_sub.add_parser("run", help="start nginx with the edge config in the foreground (development)")
-    sub.add_parser("worker", help="run publish jobs from Redis (PAGEMAGIC_REDIS_URL), health checks and scaling")
+    sub.add_parser("worker", help="run publish and unpublish jobs from Redis (PAGEMAGIC_REDIS_URL), health checks and scaling")
     return parser
 
 
