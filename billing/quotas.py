@@ -15,6 +15,9 @@ from core.ports import MetricUsage, SiteUsage, UsageMeter, UsageSummary
 from core.storage.store import Store
 from core.storage.tables import UserRow, utcnow
 
+# Metrics that count what exists now (sites online, domains attached) rather than a monthly sum.
+COUNTED_NOW = ("published_sites", "domains")
+
 
 class PlanQuotas:
     """``QuotaPolicy``: usage this calendar month (UTC) against the user's plan.
@@ -38,7 +41,7 @@ class PlanQuotas:
         plan_name = await self.plan_of(user_id)
         start, end = billing_period(utcnow())
         totals = await self._store.usage_totals(user_id, start, end)
-        # Gauges, not monthly sums: what is online or attached now (removing one frees its place).
+        # Counted now, not summed over the month: removing one frees its place.
         totals["published_sites"] = await self._store.published_site_count(user_id)
         totals["domains"] = await self._store.attached_domain_count(user_id)
         return plan_name, totals
@@ -51,7 +54,7 @@ class PlanQuotas:
         if limit is None or used + amount <= limit:
             return
         if plan.hard_limit(metric):
-            raise QuotaExceeded(metric, limit, used)
+            raise QuotaExceeded(metric, limit, used, monthly=metric not in COUNTED_NOW)
         if self.cap_cents is not None:
             after = dict(totals)
             after[metric] = used + amount

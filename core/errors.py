@@ -76,10 +76,13 @@ class DomainTaken(PageMagicError):
 
 
 class QuotaExceeded(PageMagicError):
+    """``monthly``: the limit resets with the billing period; otherwise it counts what exists now
+    (sites online, domains attached) and freeing one makes room at once."""
+
     code = "quota_exceeded"
 
-    def __init__(self, metric: str, limit: int, used: int) -> None:
-        super().__init__(f"{metric}: {used}/{limit}", metric=metric, limit=limit, used=used)
+    def __init__(self, metric: str, limit: int, used: int, monthly: bool = True) -> None:
+        super().__init__(f"{metric}: {used}/{limit}", metric=metric, limit=limit, used=used, monthly=monthly)
         self.metric = metric
 
 

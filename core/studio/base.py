@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from core.domains import DomainPort
 from core.errors import (
@@ -60,10 +60,6 @@ class _Conversation:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     cancel: asyncio.Event | None = None
     finished: int = 0  # messages handled so far: tells a waiting message its snapshot may be stale
-
-
-# Limits on what exists now rather than monthly sums (billing/quotas.py counts them live).
-ATTACHED_METRICS = ("published_sites", "domains")
 
 
 class StudioBase:
@@ -130,9 +126,10 @@ class StudioBase:
     def _failed(self, error: PageMagicError, language: Language) -> Failed:
         language = error.params.get("language", language)
         params = {k: v for k, v in error.params.items() if k != "language"}
+        key = f"error_{error.code}"
         if error.code == "quota_exceeded":
-            from datetime import UTC, datetime
-
+            if not params.pop("monthly", True):
+                key = f"error_quota_exceeded_{params['metric']}"  # no monthly reset: freeing one makes room
             now = datetime.now(UTC)
             reset = (now.replace(day=1) + timedelta(days=32)).replace(day=1).date().isoformat()
             params.update(label=metric_label(language, params["metric"]), reset=reset)
@@ -146,9 +143,6 @@ class StudioBase:
         elif error.code == "invalid_domain":
             params["reason"] = domain_reason(language, **{k: v for k, v in params.items() if k != "domain"})
         params.setdefault("detail", error.detail or error.code)
-        key = f"error_{error.code}"
-        if error.code == "quota_exceeded" and params["metric"] in ATTACHED_METRICS:
-            key = f"error_quota_exceeded_{params['metric']}"  # no monthly reset: freeing one makes room
         try:
             text = say(language, key, **params)
         except (KeyError, IndexError):
