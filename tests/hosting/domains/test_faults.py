@@ -22,7 +22,6 @@ from redis.asyncio import Redis
 from core.domain_flow import status_event
 from core.domains import check_allowed, normalise_domain
 from core.errors import InvalidDomain
-from core.storage.database import create_engine, migrate
 from core.storage.domains import DomainStore
 from core.storage.records import ChatRef
 from core.storage.store import Store, new_preview_token
@@ -40,14 +39,9 @@ BASE = "sites-pagemagic.net"
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'pm.db'}")
-    await migrate(engine, lock_dir=tmp_path)
-    store = Store(engine)
-    try:
-        yield store
-    finally:
-        await store.close()
+def database_url(tmp_path: Path) -> str:
+    """SQLite only: these tests are about DNS, ACME and the edge (the root ``store`` fixture uses it)."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'pm.db'}"
 
 
 @pytest.fixture
