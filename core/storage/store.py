@@ -9,6 +9,7 @@ once can never silently overwrite each other; the loser gets
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -168,8 +169,7 @@ class Store:
         preview link can be shown while the first sections are still streaming.
         """
         base = slugify(site.name)
-        for attempt in range(_RETRIES * 2):
-            slug = base if attempt == 0 else f"{base}-{secrets.token_hex(2)}"
+        for slug in _slug_candidates(base):
             try:
                 async with self._guard(), self.session() as session, session.begin():
                     now = utcnow()
@@ -212,8 +212,7 @@ class Store:
             return record
         if await self.latest_deployment(site_id) is not None or await self.domains_of(site_id):
             return record
-        for attempt in range(_RETRIES * 2):
-            slug = base if attempt == 0 else f"{base}-{secrets.token_hex(2)}"
+        for slug in _slug_candidates(base):
             try:
                 async with self._guard(), self.session() as session, session.begin():
                     await session.execute(
@@ -518,3 +517,10 @@ def _deployment_record(row: DeploymentRow) -> DeploymentRecord:
 
 def _domain_record(row: DomainRow) -> DomainRecord:
     return DomainRecord(site_id=row.site_id, name=row.name, status=row.status, token=row.token)
+
+
+def _slug_candidates(base: str) -> Iterator[str]:
+    """The name's slug first, then suffixed ones, for as many tries as a taken slug may need."""
+    yield base
+    for _ in range(_RETRIES * 2 - 1):
+        yield f"{base}-{secrets.token_hex(2)}"
