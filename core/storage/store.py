@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -345,22 +345,19 @@ class Store:
 
     async def is_online(self, site_id: int) -> bool:
         """Whether the site's last publish or unpublish left it online."""
-        async with self._guard(), self.session() as session:
-            status = await session.scalar(
-                select(DeploymentRow.status)
-                .where(DeploymentRow.site_id == site_id, DeploymentRow.status.in_(("live", "removed")))
-                .order_by(DeploymentRow.id.desc())
-                .limit(1)
-            )
-            return status == "live"
+        return await self._online_sites(DeploymentRow.site_id == site_id) == 1
 
     async def published_site_count(self, owner_id: int) -> int:
-        """Sites of ``owner_id`` online now: their last publish or unpublish was a publish."""
+        """Sites of ``owner_id`` online now (what the published-sites limit counts)."""
+        return await self._online_sites(SiteRow.owner_id == owner_id)
+
+    async def _online_sites(self, *where: ColumnElement[bool]) -> int:
+        """Sites matching ``where`` whose last publish or unpublish was a publish."""
         async with self._guard(), self.session() as session:
             last = (
                 select(func.max(DeploymentRow.id).label("id"))
                 .join(SiteRow, SiteRow.id == DeploymentRow.site_id)
-                .where(SiteRow.owner_id == owner_id, DeploymentRow.status.in_(("live", "removed")))
+                .where(DeploymentRow.status.in_(("live", "removed")), *where)
                 .group_by(DeploymentRow.site_id)
                 .subquery()
             )
