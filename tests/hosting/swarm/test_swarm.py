@@ -105,14 +105,17 @@ async def test_a_failed_build_reports_its_log_and_keeps_the_old_version(
 
 async def test_scale_up_and_unpublish(hosting: SwarmHosting, slug: str) -> None:
     await hosting.publish(target(slug, 1), site_named("Scaled"), no_progress)
+    monitor = HealthMonitor(hosting.deployer, hosting.routes)
+    # On a loaded machine Swarm may replace a task whose health check timed out (a new port): read
+    # the endpoints and the monitor's view again until both see the same three tasks.
     for _ in range(100):
         endpoints = await hosting.scale(slug, 3)
         if len(endpoints) == 3:
-            break
+            found = await monitor.check_once()
+            if found.get(slug) == endpoints:
+                break
         await asyncio.sleep(0.2)
     assert len(endpoints) == 3 and len(set(endpoints)) == 3
-    monitor = HealthMonitor(hosting.deployer, hosting.routes)
-    found = await monitor.check_once()
     assert found[slug] == endpoints
     await hosting.unpublish(slug)
     assert await hosting.routes.get(slug) is None
