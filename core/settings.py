@@ -17,7 +17,7 @@ from core.secret_files import FileVariables
 
 
 class Settings(BaseSettings):
-    """All of Page Magic's settings; the README lists each with its meaning."""
+    """All of Page Magic's settings; docs/settings.md lists each with its meaning."""
 
     model_config = SettingsConfigDict(env_prefix="PAGEMAGIC_", frozen=True, extra="ignore")
 

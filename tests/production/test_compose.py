@@ -36,7 +36,7 @@ def _stack_dir(tmp_path: Path) -> Path:
     (tmp_path / "secrets").mkdir()
     for name in _compose()["secrets"]:
         (tmp_path / "secrets" / name).write_text("dummy\n")
-    shutil.copy(ROOT / ".env.example", tmp_path / ".env")  # step one of the README
+    shutil.copy(ROOT / ".env.example", tmp_path / ".env")  # step one of docs/production.md
     return tmp_path
 
 
