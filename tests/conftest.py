@@ -14,6 +14,7 @@ from redis.asyncio import Redis
 from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
+from tests.clock import FakeClock
 
 PG_DSN = os.environ.get("PAGEMAGIC_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -82,6 +83,12 @@ def settings_for(tmp_path: Path):  # type: ignore[no-untyped-def]
         return Settings(**values)  # type: ignore[arg-type]
 
     return build
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock pinned to the middle of a month; code under test takes it instead of the wall's."""
+    return FakeClock()
 
 
 REDIS_URL = "redis://127.0.0.1:6379/0"  # the Redis that runs on this machine and in CI

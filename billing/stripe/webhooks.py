@@ -11,7 +11,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import stripe
@@ -39,15 +39,26 @@ class Outcome:
 
 
 class WebhookHandler:
-    def __init__(self, accounts: Accounts, catalog: Callable[[], Catalog], secret: str, grace: timedelta) -> None:
+    def __init__(
+        self, accounts: Accounts, catalog: Callable[[], Catalog], secret: str, grace: timedelta,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self.accounts = accounts
         self.catalog = catalog
         self.secret = secret
         self.grace = grace
+        self.clock = clock  # "now" for signature age, grace periods and billing periods
+
+    def _verify(self, payload: bytes, signature: str) -> None:
+        """The SDK checks the HMAC; the signature's age is checked against our clock, not the wall's."""
+        stripe.WebhookSignature.verify_header(payload.decode("utf-8"), signature, self.secret, tolerance=None)
+        stamps = [part[2:] for part in signature.split(",") if part.startswith("t=")]
+        if not stamps or not stamps[0].isdigit() or int(stamps[0]) < self.clock().timestamp() - TOLERANCE:
+            raise stripe.SignatureVerificationError("timestamp outside the tolerance zone", signature, None)
 
     async def receive(self, payload: bytes, signature: str) -> Outcome:
         try:
-            stripe.WebhookSignature.verify_header(payload.decode("utf-8"), signature, self.secret, TOLERANCE)
+            self._verify(payload, signature)
             event = json.loads(payload)
             event_id, kind, obj = event["id"], event["type"], event["data"]["object"]
         except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
@@ -78,7 +89,7 @@ class WebhookHandler:
         elif kind == "customer.deleted":
             row = await session.get(BillingCustomerRow, await self.accounts.user_of_customer(session, obj["id"]) or -1)
             if row is not None and row.customer_id == obj["id"] and row.deleted_at is None:
-                row.deleted_at = utcnow()
+                row.deleted_at = self.clock()
         return []
 
     async def _checkout_completed(self, session: AsyncSession, obj: dict[str, Any]) -> list[tuple[int, str]]:
@@ -112,7 +123,7 @@ class WebhookHandler:
             row.grace_until = None
             target = plan
         elif status in ("past_due", "unpaid") and not deleted:
-            row.grace_until = row.grace_until or utcnow() + self.grace
+            row.grace_until = row.grace_until or self.clock() + self.grace
             return []  # keeps its plan until the grace period ends
         else:
             target = "free"
@@ -125,18 +136,17 @@ class WebhookHandler:
         if row is None:
             return
         if failed:
-            row.grace_until = row.grace_until or utcnow() + self.grace
+            row.grace_until = row.grace_until or self.clock() + self.grace
             row.status = "past_due"
         else:
             row.grace_until, row.status = None, "active"
-        row.updated_at = utcnow()
+        row.updated_at = self.clock()
 
-    @staticmethod
     async def _save_subscription(
-        session: AsyncSession, user_id: int, subscription_id: str, customer: str, plan: str, status: str
+        self, session: AsyncSession, user_id: int, subscription_id: str, customer: str, plan: str, status: str
     ) -> BillingSubscriptionRow:
         row = await session.get(BillingSubscriptionRow, user_id)
-        now = utcnow()
+        now = self.clock()
         if row is None:
             row = BillingSubscriptionRow(
                 user_id=user_id, subscription_id=subscription_id, customer_id=customer, plan=plan, status=status,

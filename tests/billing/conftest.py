@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import timedelta
+import time
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import stripe
@@ -19,8 +20,15 @@ from tests.standins.stripe_api import API_KEY, WEBHOOK_SECRET, StripeApiStandIn
 
 
 @pytest.fixture
-async def stripe_api() -> AsyncIterator[StripeApiStandIn]:
-    api = StripeApiStandIn()
+def stripe_clock() -> Callable[[], float]:
+    """Stripe's "now"; the wall clock for tests that run the whole app, which reads it too.
+    Tests of date arithmetic override this fixture with a ``FakeClock``'s ``time``."""
+    return time.time
+
+
+@pytest.fixture
+async def stripe_api(stripe_clock: Callable[[], float]) -> AsyncIterator[StripeApiStandIn]:
+    api = StripeApiStandIn(clock=stripe_clock)
     await api.start()
     try:
         yield api
@@ -50,6 +58,12 @@ def config_for(api: StripeApiStandIn, **overrides: object) -> StripeConfig:
     return StripeConfig(**values)  # type: ignore[arg-type]
 
 
+def webhook_handler(accounts: Accounts, api: StripeApiStandIn) -> WebhookHandler:
+    """The app's webhook handler, on the same clock as the stand-in that signs the events."""
+    return WebhookHandler(accounts, catalog, WEBHOOK_SECRET, timedelta(days=7),
+                          clock=lambda: datetime.fromtimestamp(api.clock(), UTC))
+
+
 async def paid_account(store: Store, api: StripeApiStandIn, chat_id: str = "c1", plan: str = "pro") -> tuple[int, str]:
     """An account that went through Checkout for ``plan``: (user id, Stripe customer id)."""
     conversation = await store.conversation(ChatRef("console", chat_id, f"u-{chat_id}", language="en"))
@@ -57,7 +71,7 @@ async def paid_account(store: Store, api: StripeApiStandIn, chat_id: str = "c1",
     checkout = StripeCheckout(client_for(config_for(api)), config_for(api), accounts)
     url = await checkout.checkout_url(conversation.user_id, catalog().plans[plan])
     session, _sub = api.complete_checkout(url.rsplit("/", 1)[1])
-    handler = WebhookHandler(accounts, catalog, WEBHOOK_SECRET, timedelta(days=7))
+    handler = webhook_handler(accounts, api)
     payload = __import__("json").dumps(api.event("checkout.session.completed", session)).encode()
     outcome = await handler.receive(payload, api.sign(payload))
     assert outcome.status == 200 and outcome.changed == ((conversation.user_id, plan),)

@@ -19,6 +19,7 @@ import re
 import secrets
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -83,7 +84,10 @@ def error(status: int, kind: str, message: str, code: str | None = None, param: 
 
 
 class StripeApiStandIn:
-    def __init__(self, api_key: str = API_KEY, webhook_secret: str = WEBHOOK_SECRET) -> None:
+    def __init__(
+        self, api_key: str = API_KEY, webhook_secret: str = WEBHOOK_SECRET, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.clock = clock  # Stripe's "now" (epoch seconds): event times, signatures, meter event windows
         self.api_key = api_key
         self.webhook_secret = webhook_secret
         self.calls: list[Call] = []
@@ -145,12 +149,12 @@ class StripeApiStandIn:
         public = {k: v for k, v in obj.items() if k not in ("line_items", "subscription_metadata")}
         return {
             "id": event_id or self._id("evt"), "object": "event", "type": kind, "api_version": "2025-04-30.basil",
-            "created": int(time.time()), "livemode": False, "data": {"object": public},
+            "created": int(self.clock()), "livemode": False, "data": {"object": public},
         }
 
     def sign(self, payload: bytes, secret: str | None = None, at: int | None = None) -> str:
         """``Stripe-Signature`` as Stripe computes it: HMAC-SHA256 over ``t.payload``."""
-        t = int(time.time()) if at is None else at
+        t = int(self.clock()) if at is None else at
         mac = hmac.new((secret or self.webhook_secret).encode(), f"{t}.".encode() + payload, hashlib.sha256)
         return f"t={t},v1={mac.hexdigest()}"
 
@@ -195,7 +199,7 @@ class StripeApiStandIn:
         auth = request.headers.get("authorization", "")
         token = auth.removeprefix("Bearer ").strip()
         if path.startswith("/v2/billing/meter_event_stream"):
-            if self.stream_tokens.get(token, 0) < time.time():
+            if self.stream_tokens.get(token, 0) < self.clock():
                 return error(401, "temporary_session_expired", "Your meter event session has expired.")
         elif token != self.api_key:
             return error(401, "invalid_request_error", "Invalid API Key provided.")
@@ -218,7 +222,7 @@ class StripeApiStandIn:
         return handler(path, params)
 
     def _create_customer(self, _path: str, params: dict[str, Any]) -> Response:
-        customer = {"id": self._id("cus"), "object": "customer", "created": int(time.time()),
+        customer = {"id": self._id("cus"), "object": "customer", "created": int(self.clock()),
                     "metadata": params.get("metadata", {}), "email": params.get("email"), "name": params.get("name")}
         self.customers[customer["id"]] = customer
         return JSONResponse(customer)
@@ -259,7 +263,7 @@ class StripeApiStandIn:
         if not self._live_customer(customer):
             return error(400, "invalid_request_error", f"No such customer: '{customer}'", "resource_missing",
                          "payload[stripe_customer_id]")
-        now = time.time()
+        now = self.clock()
         ts = event.get("timestamp")
         if isinstance(ts, str) and not ts.isdigit():  # v2 sends RFC 3339
             ts = datetime.fromisoformat(ts.replace("Z", "+00:00")).timestamp()
@@ -279,19 +283,20 @@ class StripeApiStandIn:
             self.duplicates += 1
             return error(400, "invalid_request_error", f"An event with identifier '{identifier}' already exists.",
                          "resource_already_exists", "identifier")
-        event = {"object": "billing.meter_event", "created": int(time.time()), "event_name": params["event_name"],
+        event = {"object": "billing.meter_event", "created": int(self.clock()), "event_name": params["event_name"],
                  "identifier": identifier, "livemode": False, "payload": params["payload"],
-                 "timestamp": int(params.get("timestamp") or time.time())}
+                 "timestamp": int(params.get("timestamp") or self.clock())}
         self.meter_events[identifier] = event
         return JSONResponse(event)
 
     def _stream_session(self, _path: str, _params: dict[str, Any]) -> Response:
         token = "mes_tok_" + secrets.token_hex(12)
-        expires = datetime.now(UTC) + timedelta(minutes=15)
+        now = datetime.fromtimestamp(self.clock(), UTC)
+        expires = now + timedelta(minutes=15)
         self.stream_tokens[token] = expires.timestamp()
         return JSONResponse({
             "id": self._id("mes"), "object": "v2.billing.meter_event_session", "authentication_token": token,
-            "created": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+            "created": now.isoformat().replace("+00:00", "Z"),
             "expires_at": expires.isoformat().replace("+00:00", "Z"), "livemode": False,
         })
 
