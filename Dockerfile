@@ -21,7 +21,8 @@ COPY pipeline pipeline
 COPY hosting hosting
 COPY billing billing
 COPY lua lua
-RUN pip install -e . && python -m compileall -q bots core pipeline hosting billing
+# The message catalogs are compiled here (.po -> .mo); compiled catalogs are never committed.
+RUN pip install -e . && python -m core.i18n.compile && python -m compileall -q bots core pipeline hosting billing
 
 # -- final: the runtime only, as an unprivileged user -----------------------------------------
 FROM ${BASE_IMAGE}

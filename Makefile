@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install services lint typecheck unit bench quality quality-tools bench-edge image-check stack-check clean
+.PHONY: run test install catalogs messages messages-import services lint typecheck unit bench quality quality-tools bench-edge image-check stack-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -14,10 +14,36 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install -q --disable-pip-version-check -e ".[test]"
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-install: $(STAMP)
+# Message catalogs: the .po files are the source (core/i18n/locale/); the .mo files gettext reads are
+# built here, never committed.
+LOCALE_DIR := core/i18n/locale
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/messages.po))
+
+$(LOCALE_DIR)/%/LC_MESSAGES/messages.mo: $(LOCALE_DIR)/%/LC_MESSAGES/messages.po $(STAMP)
+	@$(PY) -m core.i18n.compile
+
+## Compile the message catalogs (.po -> .mo).
+catalogs: $(CATALOGS)
+
+## Messages: check every key the code names is in the template, then bring each locale's .po in line with it.
+messages: $(STAMP)
+	@mkdir -p .make
+	@$(VENV)/bin/pybabel -q extract -F $(LOCALE_DIR)/babel.cfg -k say:2 -k say_plural:2 -k say_in:2c,3 \
+	  --no-location --omit-header -o .make/extracted.pot core bots hosting pipeline billing
+	@$(PY) -m core.i18n.keys .make/extracted.pot
+	@$(VENV)/bin/pybabel update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) -D messages \
+	  --no-wrap --no-fuzzy-matching --ignore-obsolete
+	@$(MAKE) --no-print-directory catalogs
+
+## Move messages written in core/messages.py's dict form (from other branches) into the .po files.
+messages-import: $(STAMP)
+	@$(PY) scripts/messages_import.py
+	@$(MAKE) --no-print-directory catalogs
+
+install: $(STAMP) catalogs
 
 ## Start the terminal chat on the embedded defaults (SQLite, offline generator, local hosting).
-run: $(STAMP)
+run: $(STAMP) catalogs
 	@$(VENV)/bin/pagemagic chat
 
 ## Install what tests need, start the services that are not running, run the whole suite.
@@ -32,7 +58,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	@$(VENV)/bin/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) catalogs
 	@$(VENV)/bin/pytest
 
 ## Render benchmark: median render time per site and bytes per page.
@@ -65,4 +91,5 @@ stack-check: $(STAMP) services
 	@bash scripts/stack-check.sh
 
 clean:
+	rm -rf $(LOCALE_DIR)/*/LC_MESSAGES/*.mo
 	rm -rf $(VENV) .pagemagic .pytest_cache .mypy_cache .ruff_cache

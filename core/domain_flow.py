@@ -15,7 +15,8 @@ from datetime import timedelta
 
 from core.domains import DnsProblem, DomainPort, DomainProgress
 from core.events import DomainStatus, Event
-from core.messages import CERTIFICATE_REASONS, say
+from core.messages import certificate_reason as certificate_words
+from core.messages import say
 from core.site.values import Language
 
 FOLLOWED = ("verified", "issuing")  # statuses a check keeps following until they move on
@@ -41,7 +42,7 @@ def problem_text(language: Language, problem: DnsProblem) -> str:
 def certificate_reason(language: Language, progress: DomainProgress) -> str:
     """Why the certificate failed, in the user's language; the authority's own words only for an
     unknown kind of failure (they are in English, and kept for operators in the domain's record)."""
-    reason = CERTIFICATE_REASONS.get(progress.cause, {}).get(language)
+    reason = certificate_words(language, progress.cause) if progress.cause else None
     return reason if reason is not None else (progress.detail or "—")
 
 

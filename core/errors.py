@@ -75,6 +75,16 @@ class DomainTaken(PageMagicError):
     code = "domain_taken"
 
 
+class InvalidPhone(PageMagicError):
+    """A phone number that is not valid in the business's country (``country``: ISO code, "" if unknown);
+    ``example`` shows a valid one."""
+
+    code = "invalid_phone"
+
+    def __init__(self, phone: str, country: str, example: str) -> None:
+        super().__init__(f"{phone!r} is not a valid number in {country or 'any country'}", phone=phone, country=country, example=example)
+
+
 class QuotaExceeded(PageMagicError):
     """``monthly``: the limit resets with the billing period; otherwise it counts what exists now
     (sites online, domains attached) and freeing one makes room at once."""

@@ -1,20 +1,22 @@
-"""Which of our three languages a message is written in.
+"""Which of our languages (and, for Portuguese, which variant) a message is written in.
 
 Chat messages are short ("hazlo más oscuro"), so statistical detectors trained
 on paragraphs guess badly; a handful of function words and spelling marks that
 only one of Portuguese, English and Spanish uses is both faster and more
-reliable on a single sentence.
+reliable on a single sentence. Portuguese is then told apart as Brazilian or
+European (``core.i18n.variants``).
 """
 
 from __future__ import annotations
 
 import re
 
-from core.site.values import Language
+from core.i18n.locales import Family, Locale, family, is_portuguese
+from core.i18n.variants import portuguese_variant
 
 # Words that (almost) only one of the three languages uses. Words shared by pt
 # and es ("para", "que", "de", "por") carry no signal and are left out.
-_WORDS: dict[Language, frozenset[str]] = {
+_WORDS: dict[Family, frozenset[str]] = {
     "pt": frozenset(
         [
             "uma",
@@ -242,21 +244,21 @@ _WORDS: dict[Language, frozenset[str]] = {
     ),
 }
 # Spelling that gives a language away even in a single word.
-_MARKS: dict[Language, tuple[str, ...]] = {
+_MARKS: dict[Family, tuple[str, ...]] = {
     "pt": ("ção", "ções", "ã", "õ", "ç", "ê", "lh", "nh"),
     "es": ("ñ", "ción", "ciones"),
     "en": ("th", "w", "k", "sh"),
 }
-_MARK_WEIGHT: dict[Language, float] = {"pt": 2.0, "es": 2.0, "en": 0.3}
+_MARK_WEIGHT: dict[Family, float] = {"pt": 2.0, "es": 2.0, "en": 0.3}
 # Opening question and exclamation marks are Spanish only.
 _SPANISH_PUNCTUATION = ("¿", "¡")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def language_scores(text: str) -> dict[Language, float]:
+def language_scores(text: str) -> dict[Family, float]:
     """Score each language; higher means more evidence. Exposed for tests and tie-breaking."""
     lowered = text.lower()
-    scores: dict[Language, float] = {"pt": 0.0, "en": 0.0, "es": 0.0}
+    scores: dict[Family, float] = {"pt": 0.0, "en": 0.0, "es": 0.0}
     for token in _TOKEN.findall(lowered):
         for language, words in _WORDS.items():
             if token in words:
@@ -267,13 +269,13 @@ def language_scores(text: str) -> dict[Language, float]:
     return scores
 
 
-def detect_language(text: str, default: Language | None = None) -> Language:
-    """Return the language ``text`` is most likely written in.
+def detect_family(text: str, default: Family | None = None) -> Family:
+    """Portuguese, English or Spanish: the language ``text`` is most likely written in.
 
     When nothing signals a language, or two languages tie, ``default`` (or
     English) wins: a conversation's language is a better guess than a coin.
     """
-    fallback: Language = default or "en"
+    fallback: Family = default or "en"
     scores = language_scores(text)
     best = max(scores.values())
     if best < 1.0:
@@ -282,3 +284,32 @@ def detect_language(text: str, default: Language | None = None) -> Language:
     if len(leaders) > 1:
         return fallback if fallback in leaders else leaders[0]
     return leaders[0]
+
+
+def detect_language(text: str, default: Locale | None = None) -> Locale:
+    """The locale ``text`` is written in: its language, and for Portuguese its variant.
+
+    ``default`` (the conversation's locale) wins when the text says nothing; a
+    Portuguese message without Brazilian or European cues stays in the
+    conversation's variant, or is Brazilian when there is none.
+    """
+    language = detect_family(text, family(default) if default else None)
+    if language != "pt":
+        return language
+    return portuguese_variant(text, default if default is not None and is_portuguese(default) else None)
+
+
+def choose_locale(text: str, *, current: Locale | None, platform: Locale | None, chosen: bool = False) -> Locale:
+    """The locale to answer a chat message in.
+
+    A locale the user chose with /language is kept. Otherwise the text says the
+    language; for Portuguese, the platform's variant (Telegram ``pt-br`` / ``pt``,
+    Slack's user locale) wins over cues in the text, which decide when the
+    platform names no variant.
+    """
+    if chosen and current is not None:
+        return current
+    detected = detect_language(text, default=current or platform)
+    if is_portuguese(detected) and platform is not None and is_portuguese(platform):
+        return platform
+    return detected

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.site.site import Site
 from pipeline.money import format_price
-from pipeline.words import WORDS, Words
+from pipeline.words import Words, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,11 +18,11 @@ class RenderContext:
 
     @property
     def words(self) -> Words:
-        return WORDS[self.site.language]
+        return words(self.site.language)
 
     @property
     def heading_id(self) -> str:
         return f"{self.anchor}-title"
 
     def price(self, amount: float, currency: str, *, cents: bool = True) -> str:
-        return format_price(amount, currency, self.site.language, cents=cents)
+        return format_price(amount, currency, self.site.language, cents=cents, country=self.site.business.country)

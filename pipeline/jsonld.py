@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core.i18n.phones import dialable
 from core.site.business import BusinessKind
 from core.site.site import Site
 from pipeline.ast import Element, h
@@ -57,7 +58,7 @@ def structured_data(site: Site, url: str | None) -> dict[str, Any]:
     if site.seo.social_image:
         data["image"] = site.seo.social_image
     if business.phone:
-        data["telephone"] = business.phone
+        data["telephone"] = dialable(business.phone)
     if business.email:
         data["email"] = business.email
     if business.address or business.city:

@@ -15,7 +15,7 @@ from pipeline.ast import Element, Node, h, text_of, walk
 from pipeline.context import RenderContext
 from pipeline.sections import BUILDERS
 from pipeline.sections import footer as footer_section
-from pipeline.words import WORDS
+from pipeline.words import words as site_words
 
 NAV_LIMIT = 7
 
@@ -107,7 +107,7 @@ def _unique_landmark(node: Node, names: set[str]) -> Node:
 
 
 def _nav(site: Site, placed: tuple[Placed, ...]) -> Element | None:
-    words = WORDS[site.language]
+    words = site_words(site.language)
     links: list[Element] = []
     used: set[str] = set()
     for p in placed:
@@ -142,5 +142,5 @@ def build_body(site: Site) -> Body:
             _nav(site, placed),
         ),
     )
-    skip = h("a", {"class": "skip", "href": "#main"}, WORDS[site.language].skip)
+    skip = h("a", {"class": "skip", "href": "#main"}, site_words(site.language).skip)
     return Body(skip=skip, header=header, sections=placed, footer=footer)

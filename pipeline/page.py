@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n.locales import html_lang
 from core.site.site import Site
 from pipeline.ast import Child, Element, Node, h
 from pipeline.html import to_html
@@ -69,6 +70,6 @@ def body_html(body: Body) -> str:
 
 def document(site: Site, body: Body, assets: Assets, base_url: str | None = None) -> str:
     root: Node = h(
-        "html", {"lang": site.language}, head(site, assets, base_url), h("body", None, body.nodes())
+        "html", {"lang": html_lang(site.language)}, head(site, assets, base_url), h("body", None, body.nodes())
     )
     return "<!doctype html>\n" + to_html(root) + "\n"

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Mapping
 
+from core.i18n.locales import html_lang
 from core.site.site import Site
 from pipeline.tokens import resolve
 
@@ -39,7 +40,7 @@ def manifest(site: Site) -> str:
         "name": site.name,
         "short_name": short_name(site.name),
         "description": site.seo.description,
-        "lang": site.language,
+        "lang": html_lang(site.language),
         "start_url": ".",
         "scope": ".",
         "display": "standalone",

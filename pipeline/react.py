@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 
+from core.i18n.locales import html_lang
 from core.site.site import Site
 from pipeline.ast import Element, h
 from pipeline.css import stylesheet
@@ -110,7 +111,7 @@ def _index_html(site: Site) -> str:
         jsonld_script(site, None),
     )
     body = h("body", None, h("div", {"id": "root"}), h("script", {"type": "module", "src": "./src/main.tsx"}))
-    return "<!doctype html>\n" + to_html(h("html", {"lang": site.language}, head, body)) + "\n"
+    return "<!doctype html>\n" + to_html(h("html", {"lang": html_lang(site.language)}, head, body)) + "\n"
 
 
 def export_react(site: Site) -> dict[str, bytes]:

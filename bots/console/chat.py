@@ -19,26 +19,22 @@ from rich.console import Console
 
 from bots.console.render import Output, PlainOutput, RichOutput
 from bots.wiring import runtime
+from core.i18n.locales import Locale, locale_from_tag
+from core.messages import say
 from core.settings import Settings
-from core.site.values import LANGUAGES, Language
 from core.storage.records import ChatRef
 from core.studio import Studio
 
 QUIT = {"/quit", "/exit", "/q"}
-WELCOME: dict[Language, str] = {
-    "en": "Page Magic — describe the site you want (or /help). Server: {url}",
-    "pt": "Page Magic — descreva o site que quer (ou /help). Servidor: {url}",
-    "es": "Page Magic — describe el sitio que quieres (o /help). Servidor: {url}",
-}
 _EOF = None
 
 
-def terminal_language() -> Language | None:
-    """The language of the terminal's locale, if it is one we speak."""
+def terminal_language() -> Locale | None:
+    """The locale of the terminal (``pt_BR.UTF-8`` is Brazilian Portuguese), if it is one we speak."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")[:2].lower()
-        if value in LANGUAGES:
-            return value  # type: ignore[return-value,unused-ignore]
+        value = os.environ.get(var, "")
+        if value:
+            return locale_from_tag(value)
     return None
 
 
@@ -97,11 +93,11 @@ async def run_chat(settings: Settings, *, explicit_port: bool, conversation: str
         if interactive:
             rich_out = RichOutput(Console(highlight=False))
             out = rich_out
-            out.line(WELCOME[language or "en"].format(url=rt.base_url))
+            out.line(say(language or "en", "console_welcome", url=rt.base_url))
             _start_reader(loop, lines, rich_out.ask)
         else:
             out = PlainOutput(lambda text: print(text, flush=True))
-            out.line(WELCOME[language or "en"].format(url=rt.base_url))
+            out.line(say(language or "en", "console_welcome", url=rt.base_url))
             _start_reader(loop, lines, _read_line)
         await chat_loop(rt.studio, chat, out, lines, concurrent=interactive)
         await rt.meter.flush()

@@ -33,6 +33,7 @@ from bots.slack.inbound import from_action, from_command, from_message
 from bots.slack.installations import SqlInstallationStore, SqlOAuthStateStore, StoreAuthorize
 from bots.slack.policy import PublishPolicy
 from bots.slack.threads import ThreadBook
+from core.i18n.locales import LOCALES
 from core.messages import say
 from core.settings import Settings
 from core.storage.store import Store
@@ -97,7 +98,7 @@ def build_app(settings: Settings, studio: Studio, store: Store) -> AsyncApp:
         installations,
     )
     not_installed = "\n".join(
-        say(language, "slack_not_installed", where=front.where(language)) for language in ("en", "pt", "es")
+        say(language, "slack_not_installed", where=front.where(language)) for language in LOCALES
     )
     if installations is None:
         assert settings.slack_bot_token is not None

@@ -40,6 +40,7 @@ from bots.telegram.render import (
 )
 from bots.telegram.seen import MemorySeen, SeenUpdates
 from core.events import Event, GenerationStarted, SectionReady
+from core.i18n.locales import locale_from_tag
 from core.language import detect_language
 from core.messages import say
 from core.site.values import Language
@@ -51,11 +52,9 @@ PLATFORM = "telegram"
 
 
 def language_of(code: str | None) -> Language | None:
-    """Telegram's IETF tag (``pt-BR``, ``es-419``, ``en``) as one of our languages, if we speak it."""
-    prefix = (code or "").split("-", 1)[0].lower()
-    if prefix in ("pt", "en", "es"):
-        return prefix  # type: ignore[return-value]
-    return None
+    """Telegram's IETF tag as one of our locales: ``pt-br`` is Brazilian Portuguese, ``pt`` and
+    ``pt-pt`` European; ``es-419`` Spanish, ``en-GB`` English; None for a language we don't speak."""
+    return locale_from_tag(code)
 
 
 class TelegramAdapter:

@@ -1,22 +1,24 @@
-"""The command menu Telegram shows, in the default language and in pt, en and es."""
+"""The command menu Telegram shows, in the default language and per language code."""
 
 from __future__ import annotations
 
 from bots.telegram.port import BotApi, BotCommand
+from core.i18n.locales import Locale
 from core.messages import say
-from core.site.values import Language
 
 MENU: tuple[str, ...] = (
-    "start", "new", "publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "help",
+    "start", "new", "publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "language", "help",
 )
-LANGUAGES: tuple[Language, ...] = ("pt", "en", "es")
+# setMyCommands takes two-letter codes only, so one Portuguese menu serves both variants:
+# the Brazilian one, as most Portuguese-speaking Telegram users are in Brazil.
+MENU_LOCALES: dict[str, Locale] = {"pt": "pt_BR", "en": "en", "es": "es"}
 
 
-def menu(language: Language) -> list[BotCommand]:
+def menu(language: Locale) -> list[BotCommand]:
     return [BotCommand(name, say(language, f"command_{name}")) for name in MENU]
 
 
 async def register_commands(api: BotApi) -> None:
     await api.set_commands(menu("en"), None)
-    for language in LANGUAGES:
-        await api.set_commands(menu(language), language)
+    for code, locale in MENU_LOCALES.items():
+        await api.set_commands(menu(locale), code)

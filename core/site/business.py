@@ -72,6 +72,8 @@ class Business(SpecModel):
     kind: BusinessKind = "other"
     address: Annotated[str, text(200)] = ""
     city: Annotated[str, text(80)] = ""
+    # ISO 3166 alpha-2 ("BR", "PT"): how prices, hours and phone numbers are written on the page.
+    country: Annotated[str, StringConstraints(pattern=r"^([A-Z]{2})?$")] = ""
     opening_hours: Annotated[list[OpeningHours], Field(max_length=10)] = []
     phone: Phone = ""
     email: Email = ""

@@ -7,9 +7,11 @@ and a model's output can be checked before it is parsed.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from core.i18n.locales import LOCALES, Locale, stored_locale
 
 # Links may only use schemes that cannot execute code; in-page anchors are
 # allowed so call-to-action buttons can point at a section of the same page.
@@ -39,8 +41,16 @@ Sentence = Annotated[str, text(300)]
 Paragraph = Annotated[str, text(1200, 1)]
 Label = Annotated[str, text(40, 1)]
 
-Language = Literal["pt", "en", "es"]
-LANGUAGES: tuple[Language, ...] = ("pt", "en", "es")
+
+
+def _locale(value: object) -> object:
+    # Sites saved before Portuguese had two locales say "pt": they were written in European Portuguese.
+    return stored_locale(value) or value if isinstance(value, str) else value
+
+
+# A site's language is a locale: Brazilian and European Portuguese are written differently.
+Language = Annotated[Locale, BeforeValidator(_locale)]
+LANGUAGES: tuple[Locale, ...] = LOCALES
 
 Price = Annotated[float, Field(ge=0, le=1_000_000)]
 

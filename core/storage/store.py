@@ -18,8 +18,9 @@ from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from core.errors import ConcurrentChange, DomainTaken, StorageUnavailable
+from core.i18n.locales import stored_locale
 from core.site.site import Site
-from core.site.values import LANGUAGES, Language
+from core.site.values import Language
 from core.slugs import slugify
 from core.storage.database import session_factory
 from core.storage.records import (
@@ -52,7 +53,7 @@ def new_preview_token() -> str:
 
 
 def _language(value: str | None) -> Language | None:
-    return value if value in LANGUAGES else None  # type: ignore[return-value,unused-ignore]
+    return stored_locale(value)
 
 
 class Store:

@@ -16,6 +16,7 @@ from core.events import (
     Event,
     Failed,
 )
+from core.i18n.formatting import country_name, day_month
 from core.llm.port import (
     SiteGenerator,
 )
@@ -131,15 +132,17 @@ class StudioBase:
             if not params.pop("monthly", True):
                 key = f"error_quota_exceeded_{params['metric']}"  # no monthly reset: freeing one makes room
             now = datetime.now(UTC)
-            reset = (now.replace(day=1) + timedelta(days=32)).replace(day=1).date().isoformat()
+            reset = day_month((now.replace(day=1) + timedelta(days=32)).replace(day=1).date(), language)
             params.update(label=metric_label(language, params["metric"]), reset=reset)
-            params["used"] = _amount(params["metric"], params["used"])
-            params["limit"] = _amount(params["metric"], params["limit"])
+            params["used"] = _amount(params["metric"], params["used"], language)
+            params["limit"] = _amount(params["metric"], params["limit"], language)
         elif error.code == "spending_cap_reached":
             currency = params.pop("currency", "usd")
             params.update(label=metric_label(language, params["metric"]))
-            params["cap"] = _money(params["cap"], currency)
-            params["spent"] = _money(params["spent"], currency)
+            params["cap"] = _money(params["cap"], currency, language)
+            params["spent"] = _money(params["spent"], currency, language)
+        elif error.code == "invalid_phone":
+            params["country"] = country_name(params["country"], language)
         elif error.code == "invalid_domain":
             params["reason"] = domain_reason(language, **{k: v for k, v in params.items() if k != "domain"})
         params.setdefault("detail", error.detail or error.code)

@@ -1,26 +1,24 @@
-"""How numbers read in chat messages: amounts, money and text bars."""
+"""How numbers read in chat messages: amounts, money and text bars, in the user's locale."""
 
 from __future__ import annotations
 
+from core.i18n.formatting import money, number
+from core.i18n.locales import Locale
 
-def _amount(metric: str, value: int) -> str:
-    """Bytes as MB/GB, everything else as a plain number."""
+
+def _amount(metric: str, value: int, language: Locale) -> str:
+    """Bytes as MB/GB, everything else as a plain number ("12.345" in Brazil, "12,345" in English)."""
     if metric != "bytes":
-        return f"{value:,}".replace(",", " ")
-    if value >= 1_000_000_000:
-        return f"{value / 1_000_000_000:.2f} GB"
-    if value >= 1_000_000:
-        return f"{value / 1_000_000:.1f} MB"
-    if value >= 1_000:
-        return f"{value / 1_000:.1f} kB"
-    return f"{value} B"
+        return number(value, language)
+    for size, unit, digits in ((1_000_000_000, "GB", 2), (1_000_000, "MB", 1), (1_000, "kB", 1)):
+        if value >= size:
+            return f"{number(round(value / size, digits), language)} {unit}"
+    return f"{number(value, language)} B"
 
 
-def _money(cents: int, currency: str) -> str:
-    """``1900, "usd"`` -> ``$19.00``; currencies without a symbol here get their code."""
-    symbol = {"usd": "$", "eur": "€", "gbp": "£", "brl": "R$"}.get(currency.lower())
-    amount = f"{cents / 100:,.2f}"
-    return f"{symbol}{amount}" if symbol else f"{amount} {currency.upper()}"
+def _money(cents: int, currency: str, language: Locale) -> str:
+    """``1900, "usd", "en"`` -> ``$19.00``; ``"pt_BR"`` -> ``US$ 19,00``."""
+    return money(cents / 100, currency.upper(), language)
 
 
 def _bar(used: int, limit: int, width: int = 10) -> str:

@@ -32,7 +32,7 @@ from core.llm.port import (
     TokensUsed,
     Turn,
 )
-from core.messages import say, section_label
+from core.messages import say, say_plural, section_label
 from core.observability.metrics import Metrics
 from core.site.describe import section_heading, section_summary
 from core.site.edits import apply_edits
@@ -193,13 +193,10 @@ class GenerationFlow(StudioBase):
             version=record.current_version,
             site_name=site.name,
             changed_sections=changed_indexes,
-            text=say(
-                language,
-                key,
-                version=record.current_version,
-                changed=len(changed_indexes),
-                removed=removed,
-                url=preview_url,
+            text=(
+                say_plural(language, key, len(changed_indexes), version=record.current_version, url=preview_url)
+                if key == "preview_ready_refine"
+                else say(language, key, version=record.current_version, removed=removed, url=preview_url)
             ),
         )
 
@@ -273,9 +270,7 @@ class _Timing:
 def _refine_message(before: Site, after: Site, changed: tuple[int, ...]) -> str:
     """Which "updated" message tells the truth: sections changed, removed or reordered, the look,
     or the business details (phone, hours, name...) that sections show but do not hold."""
-    if len(changed) == 1:
-        return "preview_ready_refine_one"
-    if changed:
+    if changed:  # a plural message: "1 section changed", "3 sections changed"
         return "preview_ready_refine"
     if len(after.sections) < len(before.sections):
         return "preview_ready_refine_removed"

@@ -37,7 +37,7 @@ class SpendingFlow(StudioBase):
         if offer is None:
             yield Reply(say(language, "upgrade_top", plan=conversation.plan), kind="upgrade_top")
             return
-        yield Reply(say(language, "upgrade_offer", **_offer_params(offer)), kind="upgrade")
+        yield Reply(say(language, "upgrade_offer", **_offer_params(offer, language)), kind="upgrade")
 
     async def _alerts(
         self, conversation: ConversationRecord, chat: ChatRef, language: Language
@@ -67,12 +67,12 @@ class SpendingFlow(StudioBase):
             return failed
         if offer is None:
             return failed
-        text = failed.text + "\n" + say(language, "quota_upgrade", **_offer_params(offer))
+        text = failed.text + "\n" + say(language, "quota_upgrade", **_offer_params(offer, language))
         return Failed(failed.code, text, {**failed.details, "upgrade_url": offer.url})
 
 
-def _offer_params(offer: UpgradeOffer) -> dict[str, str]:
-    return {"title": offer.title, "price": _money(offer.price_cents, offer.currency), "url": offer.url}
+def _offer_params(offer: UpgradeOffer, language: Language) -> dict[str, str]:
+    return {"title": offer.title, "price": _money(offer.price_cents, offer.currency, language), "url": offer.url}
 
 
 def _alert_text(alert: SpendingAlert, language: Language) -> str:
@@ -81,7 +81,8 @@ def _alert_text(alert: SpendingAlert, language: Language) -> str:
         language,
         f"spending_alert_{alert.threshold}",
         label=label,
-        used=_amount(alert.metric, alert.used),
-        limit=_amount(alert.metric, alert.limit),
+        used=_amount(alert.metric, alert.used, language),
+        limit=_amount(alert.metric, alert.limit, language),
     )
-    return text + " " + say(language, "spending_alert_metered" if alert.metered else "spending_alert_hard")
+    follow_up = "spending_alert_metered" if alert.metered else "spending_alert_hard"
+    return text + " " + say(language, follow_up)

@@ -10,7 +10,8 @@ from core.events import (
     UsageLine,
     UsageReport,
 )
-from core.messages import metric_label, say
+from core.i18n.formatting import day_month
+from core.messages import metric_label, say, say_plural
 from core.site.values import Language
 from core.storage.records import ConversationRecord
 from core.studio.base import StudioBase
@@ -32,17 +33,17 @@ class UsageFlow(StudioBase):
             say(
                 language,
                 "usage_header",
-                start=summary.period_start.date().isoformat(),
-                end=(summary.period_end - timedelta(days=1)).date().isoformat(),
+                start=day_month(summary.period_start.date(), language),
+                end=day_month((summary.period_end - timedelta(days=1)).date(), language),
                 plan=summary.plan,
             )
         ]
         for line in lines:
-            used = _amount(line.metric, line.used)
+            used = _amount(line.metric, line.used, language)
             if line.limit is None:
                 text_lines.append(say(language, "usage_line_unlimited", label=line.label, used=used))
             else:
-                limit = _amount(line.metric, line.limit)
+                limit = _amount(line.metric, line.limit, language)
                 text = (
                     say(language, "usage_line", label=line.label, used=used, limit=limit)
                     + "  "
@@ -50,7 +51,7 @@ class UsageFlow(StudioBase):
                 )
                 if line.overage_cents:
                     text += " · " + say(
-                        language, "usage_overage", amount=_money(line.overage_cents, summary.currency)
+                        language, "usage_overage", amount=_money(line.overage_cents, summary.currency, language)
                     )
                 text_lines.append(text)
         overage = sum(line.overage_cents for line in lines)
@@ -58,22 +59,22 @@ class UsageFlow(StudioBase):
             say(
                 language,
                 "usage_estimate",
-                total=_money(summary.estimate_cents, summary.currency),
-                base=_money(summary.estimate_cents - overage, summary.currency),
-                overage=_money(overage, summary.currency),
-                reset=summary.period_end.date().isoformat(),
+                total=_money(summary.estimate_cents, summary.currency, language),
+                base=_money(summary.estimate_cents - overage, summary.currency, language),
+                overage=_money(overage, summary.currency, language),
+                reset=day_month(summary.period_end.date(), language),
             )
         )
         if summary.sites:
             text_lines.append(say(language, "usage_sites_header"))
             for site in summary.sites:
                 text_lines.append(
-                    say(
+                    say_plural(
                         language,
                         "usage_site_line",
+                        site.requests,
                         name=site.name,
-                        requests=_amount("requests", site.requests),
-                        bytes=_amount("bytes", site.bytes),
+                        bytes=_amount("bytes", site.bytes, language),
                     )
                 )
         if summary.cap_cents is not None:
@@ -82,8 +83,8 @@ class UsageFlow(StudioBase):
                 say(
                     language,
                     "usage_cap",
-                    cap=_money(summary.cap_cents, summary.currency),
-                    left=_money(left, summary.currency),
+                    cap=_money(summary.cap_cents, summary.currency, language),
+                    left=_money(left, summary.currency, language),
                 )
             )
         yield UsageReport(

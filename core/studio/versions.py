@@ -12,7 +12,8 @@ from core.events import (
     PreviewReady,
     Reply,
 )
-from core.messages import say
+from core.i18n.formatting import moment
+from core.messages import say, say_plural
 from core.site.values import Language
 from core.storage.audit import AuditRecord
 from core.storage.records import ConversationRecord, SiteRecord
@@ -64,7 +65,7 @@ class VersionsFlow(StudioBase):
             HistoryEntry(v.number, v.instruction, v.created_at, v.number == record.current_version)
             for v in versions
         )
-        lines = [say(language, "history_header", name=record.name)]
+        lines = [say_plural(language, "history_header", len(entries), name=record.name)]
         for entry in entries:
             instruction = entry.instruction if len(entry.instruction) <= 70 else entry.instruction[:69] + "…"
             lines.append(
@@ -73,7 +74,7 @@ class VersionsFlow(StudioBase):
                     "history_line",
                     marker="→" if entry.current else " ",
                     version=entry.version,
-                    when=entry.created_at.strftime("%Y-%m-%d %H:%M"),
+                    when=moment(entry.created_at, language),
                     instruction=instruction or "—",
                 )
             )
@@ -93,7 +94,7 @@ def _audit_line(change: AuditRecord, language: Language) -> str:
     return say(
         language,
         "history_audit_line",
-        when=change.created_at.strftime("%Y-%m-%d %H:%M"),
+        when=moment(change.created_at, language),
         action=say(language, f"audit_{change.action}"),
         detail=change.detail,
         who=who,

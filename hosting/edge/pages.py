@@ -1,7 +1,8 @@
-"""The pages the edge answers itself, one per language, from the core message catalog.
+"""The pages the edge answers itself, one per locale, from the core message catalog.
 
-They are rendered into the edge's config at start-up; Lua picks the language from
-``Accept-Language``. A page carries its own inline style, allowed by a hash in the
+They are rendered into the edge's config at start-up, keyed by BCP 47 tag
+(``pt-BR``, ``pt-PT``, ``en``, ``es``); Lua picks one from ``Accept-Language``
+(lua/lang.lua). A page carries its own inline style, allowed by a hash in the
 page CSP rather than by ``'unsafe-inline'``.
 """
 
@@ -11,10 +12,9 @@ import base64
 import hashlib
 from html import escape
 
+from core.i18n.locales import LOCALES, Locale, html_lang
 from core.messages import say
-from core.site.values import Language
 
-LANGUAGES: tuple[Language, ...] = ("en", "pt", "es")
 PAGES: tuple[str, ...] = ("not_found", "rate_limited", "quota", "unavailable")
 
 _STYLE = (
@@ -27,11 +27,11 @@ PAGE_CSP = (
 )
 
 
-def page(name: str, language: Language) -> str:
+def page(name: str, language: Locale) -> str:
     title = say(language, f"edge_{name}_title")
     text = say(language, f"edge_{name}")
     return (
-        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{html_lang(language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<meta name="robots" content="noindex"><title>{escape(title)}</title>'
         f"<style>{_STYLE}</style></head><body><main><h1>{escape(title)}</h1>"
@@ -40,4 +40,4 @@ def page(name: str, language: Language) -> str:
 
 
 def all_pages() -> dict[str, dict[str, str]]:
-    return {name: {lang: page(name, lang) for lang in LANGUAGES} for name in PAGES}
+    return {name: {html_lang(locale): page(name, locale) for locale in LOCALES} for name in PAGES}

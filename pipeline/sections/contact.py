@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
+from core.i18n.phones import dialable, display
 from core.site.business import Business
 from core.site.sections import Contact
 from pipeline.ast import Child, Element, Node, h
@@ -15,8 +15,8 @@ from pipeline.sections.shell import section as frame
 
 
 def tel_href(phone: str) -> str:
-    """``tel:`` wants the dialable digits only (RFC 3966 global number keeps its +)."""
-    return "tel:" + re.sub(r"[^0-9+]", "", phone)
+    """``tel:`` wants the E.164 number (RFC 3966 global number), or at least the dialable digits."""
+    return "tel:" + dialable(phone)
 
 
 def place_line(business: Business) -> str:
@@ -50,7 +50,7 @@ def _details(business: Business, ctx: RenderContext) -> Element | None:
                 "div",
                 None,
                 h("dt", None, icon("phone"), words.phone),
-                h("dd", None, h("a", {"href": tel_href(business.phone)}, business.phone)),
+                h("dd", None, h("a", {"href": tel_href(business.phone)}, display(business.phone, business.country))),
             )
         )
     if business.email:

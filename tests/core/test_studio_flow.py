@@ -66,7 +66,7 @@ async def test_describe_refine_undo_publish_domain_usage(rt: Runtime) -> None:
     page = await fetch(ready.url)
     assert page.status_code == 200
     doc = html5lib.parse(page.text, namespaceHTMLElements=False)
-    assert doc.get("lang") == "pt"
+    assert doc.get("lang") == "pt-PT"  # European Portuguese: "Lisboa", "contacto"
     assert ready.site_name in page.text
 
     events = await say(rt, "make it dark green and add a FAQ")

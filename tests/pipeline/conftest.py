@@ -18,7 +18,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 BASE: dict[str, Any] = {
     "name": "Padaria Lusitana",
-    "language": "pt",
+    "language": "pt_PT",
     "tagline": "Pão de fermentação lenta desde 1962",
     "theme": {
         "palette": {

@@ -20,6 +20,7 @@ from xml.etree.ElementTree import Element
 import pytest
 
 from bots.offline import generate_site
+from core.i18n.locales import html_lang
 from core.llm.offline.kinds import DEFAULT_PRESET
 from core.site.business import BUSINESS_KINDS
 from core.site.presets import PRESET_NAMES, PRESETS, preset, style_named
@@ -66,7 +67,7 @@ def text(e: Element) -> str:
 def test_corpus_covers_what_the_issue_asks() -> None:
     sites = [corpus_site(site_id) for site_id in IDS]
     assert len(sites) >= 40
-    assert {s.language for s in sites} == {"pt", "en", "es"}
+    assert {s.language for s in sites} == {"pt_BR", "pt_PT", "en", "es"}
     assert set(BUSINESS_KINDS) <= {s.business.kind for s in sites}
     assert set(SECTION_KINDS) <= {section.kind for s in sites for section in s.sections}
     assert {s.theme.mode for s in sites} == {"light", "dark"}
@@ -86,7 +87,7 @@ def test_page_structure(site_id: str) -> None:
     site = corpus_site(site_id)
     assert len(markup.encode()) < MAX_BYTES
     html = root
-    assert html.get("lang") == site.language
+    assert html.get("lang") == html_lang(site.language)
     assert len(list(iter_tag(root, "h1"))) == 1
     assert len(list(iter_tag(root, "main"))) == 1
 

@@ -76,7 +76,7 @@ def test_repeated_kinds_get_numbered_anchors() -> None:
 
 def test_landmarks_and_language() -> None:
     root = page()
-    assert root.get("lang") == "pt"
+    assert root.get("lang") == "pt-PT"
     assert len(list(iter_tag(root, "header"))) == 1
     assert [m.get("id") for m in iter_tag(root, "main")] == ["main"]
     navs = list(iter_tag(root, "nav"))

@@ -19,7 +19,7 @@ def test_manifest(site: Site) -> None:
         {"src": "favicon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}
     ]
     assert data["theme_color"].startswith("#") and data["background_color"].startswith("#")
-    assert len(data["short_name"]) <= 12 and data["lang"] == "pt"
+    assert len(data["short_name"]) <= 12 and data["lang"] == "pt-PT"
 
 
 def test_short_name_keeps_whole_words() -> None:

@@ -70,6 +70,6 @@ def test_json_ld_describes_the_business() -> None:
     root = parse_html(render_site(parse_site(BASE)).files["index.html"].decode())
     block = next(s for s in root.iter(NS + "script") if s.get("type") == "application/ld+json")
     data = json.loads(block.text or "")
-    assert data["telephone"] == "+351 21 123 4567"
+    assert data["telephone"] == "+351211234567"  # E.164
     assert data["openingHours"] == ["Seg–Sex 07:00–19:00", "Sáb 08:00–14:00"]
     assert data["sameAs"] == ["https://instagram.com/padaria"]

@@ -6,11 +6,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from core.i18n.phones import normalise
 from core.language import detect_language
 from core.llm.offline.contacts import find_email, find_phone, find_urls
 from core.llm.offline.hours import Span, parse_hours
 from core.llm.offline.kinds import DEFAULT_PRESET, detect_kind
-from core.llm.offline.places import CURRENCY, Country, find_place
+from core.llm.offline.places import CURRENCY, Country, currency_written, find_place, iso_country
 from core.llm.offline.textfit import fit
 from core.llm.offline.vocabulary import DARK_WORDS, first_mention, sections_mentioned
 from core.site.business import BusinessKind
@@ -30,6 +31,7 @@ _NAME_STOP = re.compile(
     r"localizad[oa]|based)\s)",
     re.IGNORECASE,
 )
+_WHATSAPP_WORDS = ("whatsapp", "whats", "zap", "zapzap", "wpp", "wa")
 _HOURS_WORDS = ("horario", "horarios", "hours", "opening hours", "opening times", "horas de abertura")
 
 
@@ -46,7 +48,8 @@ class Brief:
     city: str
     country: Country
     currency: str
-    phone: str
+    phone: str  # E.164 ("+5541998765432"), "" if none given
+    whatsapp: bool  # the user said the phone takes WhatsApp
     email: str
     urls: tuple[str, ...]
     requested: tuple[SectionKind, ...]
@@ -77,8 +80,9 @@ def read_brief(text: str, language: Language | None = None) -> Brief:
         of_city=_OF_CITY.get(_place_preposition(text), ""),
         city=fit(place.city, 80),
         country=place.country,
-        currency=CURRENCY[place.country],
-        phone=find_phone(text) or "",
+        currency=currency_written(text) or CURRENCY[place.country],
+        phone=_phone(text, place.country),
+        whatsapp=first_mention(folded, _WHATSAPP_WORDS) is not None,
         email=find_email(text) or "",
         urls=tuple(find_urls(text)),
         requested=requested,
@@ -177,3 +181,12 @@ def theme_for(text: str, kind: BusinessKind) -> Theme:
     if colour is not None:
         return theme_with_primary(base, colour, mode)
     return preset(style_named(text) or DEFAULT_PRESET[kind], mode)
+
+
+def _phone(text: str, country: Country) -> str:
+    """The phone number the user gave, as E.164, read as a number of the business's country.
+
+    Raises ``InvalidPhone`` when it is not valid there: a wrong number is worse on a page than none.
+    """
+    written = find_phone(text)
+    return normalise(written, iso_country(country)) if written else ""

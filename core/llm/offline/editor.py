@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core.i18n.formatting import currency_of
+from core.i18n.locales import DEFAULT_PORTUGUESE, is_portuguese
+from core.i18n.phones import normalise, whatsapp_url
 from core.llm.offline.brief import seed_of
 from core.llm.offline.compose import Voice, build_section
 from core.llm.offline.copy import kind_copy
 from core.llm.offline.hours import as_line, translate_days
 from core.llm.offline.identity import seo_for
 from core.llm.offline.kinds import PAGE_ORDER
-from core.llm.offline.messages import LANGUAGE_DISPLAY, note
-from core.llm.offline.places import CURRENCY
+from core.llm.offline.messages import language_name, note
+from core.llm.offline.places import DEFAULT_COUNTRY, iso_country
 from core.llm.offline.refine import Intents, SectionOp
 from core.llm.offline.textfit import fit
 from core.site.business import Business
@@ -39,12 +42,6 @@ from core.site.site import Site
 from core.site.theme import Theme
 from core.site.values import Language
 
-_DEFAULT_COUNTRY_CURRENCY: dict[Language, str] = {
-    "pt": CURRENCY["PT"],
-    "es": CURRENCY["ES"],
-    "en": CURRENCY["US"],
-}
-
 
 class Editor:
     """Accumulates edits and summary notes for one refinement of ``site``."""
@@ -60,7 +57,7 @@ class Editor:
     def voice(self, language: Language | None = None) -> Voice:
         currency = next(
             (str(s.currency) for s in self.sections if hasattr(s, "currency")),
-            _DEFAULT_COUNTRY_CURRENCY[self.site.language],
+            currency_of(self.site.business.country, self.site.language),
         )
         return Voice(
             kind=self.site.business.kind,
@@ -97,8 +94,13 @@ class Editor:
 
     # -- intents ---------------------------------------------------------------------------------
     def apply(self, intents: Intents) -> None:
-        if intents.language and intents.language != self.site.language:
-            self.switch_language(intents.language)
+        asked: Language | None = None
+        if intents.language == "pt":  # plain "Portuguese": a Portuguese site's variant, else the user's, else Brazil's
+            asked = next((v for v in (self.site.language, self.say) if is_portuguese(v)), DEFAULT_PORTUGUESE)
+        elif intents.language:
+            asked = intents.language
+        if asked and asked != self.site.language:
+            self.switch_language(asked)
         self.theme(intents)
         self.identity(intents)
         self.business(intents)
@@ -157,13 +159,19 @@ class Editor:
     def business(self, intents: Intents) -> None:
         update: dict[str, Any] = {}
         if intents.phone:
-            update["phone"] = intents.phone[:32]
+            country = self.site.business.country or iso_country(DEFAULT_COUNTRY[self.site.language])
+            update["phone"] = normalise(intents.phone, country)
+            if intents.whatsapp:
+                others = [s.model_dump() for s in self.site.business.socials if s.network != "whatsapp"]
+                update["socials"] = [{"network": "whatsapp", "url": whatsapp_url(update["phone"])}, *others][:8]
         if intents.email:
             update["email"] = intents.email
         if intents.address:
             update["address"] = fit(intents.address, 200)
         if intents.hours:
-            update["opening_hours"] = [as_line(intents.hours, self.site.language).model_dump()]
+            update["opening_hours"] = [
+                as_line(intents.hours, self.site.language, self.site.business.country).model_dump()
+            ]
         if not update:
             return
         business = Business.model_validate({**self.site.business.model_dump(), **update})
@@ -271,7 +279,7 @@ class Editor:
             self.edits.append(SetBusiness(business=Business.model_validate(business.model_dump())))
         for i, section in enumerate(list(self.sections)):
             self.replace(i, build_section(section.kind, voice).model_dump())
-        self.notes.append(note("language", self.say, value=LANGUAGE_DISPLAY[self.say][language]))
+        self.notes.append(note("language", self.say, value=language_name(self.say, language)))
 
 
 def _priced_items(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 from core.language import detect_language
 from core.llm.offline.brief import read_brief
 from core.llm.offline.editor import Editor
-from core.llm.offline.messages import cannot_help, summary
+from core.llm.offline.messages import cannot_help, created, summary
 from core.llm.offline.plan import plan_site
 from core.llm.offline.refine import parse_refinement
 from core.llm.port import (
@@ -27,12 +27,6 @@ from core.llm.port import (
     TokensUsed,
 )
 from core.site.site import Site
-
-_CREATED: dict[str, str] = {
-    "pt": "Criei o site «{name}» com {count} secções. Diga-me o que quer mudar.",
-    "en": "I've built “{name}” with {count} sections. Tell me what you'd like to change.",
-    "es": "He creado «{name}» con {count} secciones. Dime qué quieres cambiar.",
-}
 
 
 def _tokens(text: str) -> int:
@@ -69,7 +63,7 @@ class OfflineGenerator:
             await self._pause()
             written += section.model_dump_json()
             yield SectionGenerated(section)
-        text = _CREATED[brief.language].format(name=header.name, count=len(sections))
+        text = created(brief.language, header.name, len(sections))
         yield Summary(text=text, language=brief.language)
         yield TokensUsed(prompt=_tokens(request.instruction), completion=_tokens(written))
 

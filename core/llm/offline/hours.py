@@ -8,8 +8,10 @@ language; parsing understands day names and times in pt, en and es
 from __future__ import annotations
 
 import re
+from datetime import time
 from typing import NamedTuple
 
+from core.i18n.formatting import hours_range
 from core.llm.offline.copy import language_copy
 from core.site.business import BusinessKind, OpeningHours
 from core.site.presets import fold
@@ -56,11 +58,18 @@ _EVERY_DAY = re.compile(r"\b(every day|daily|todos os dias|diariamente|todos los
 _TIME = re.compile(r"(?<![\d+])(\d{1,2})(?:\s*[:h.]\s*(\d{2}))?\s*(am|pm|h|hrs)?(?![\d%])")
 
 
-def default_hours(kind: BusinessKind, language: Language) -> list[OpeningHours]:
-    return [as_line(span, language) for span in _DEFAULTS[kind]]
+def default_hours(kind: BusinessKind, language: Language, country: str = "") -> list[OpeningHours]:
+    return [as_line(span, language, country) for span in _DEFAULTS[kind]]
 
 
-def as_line(span: Span, language: Language) -> OpeningHours:
+def _time(clock: str) -> time:
+    hour, minute = (int(part) for part in clock.split(":"))
+    return time(hour % 24, minute)
+
+
+def as_line(span: Span, language: Language, country: str = "") -> OpeningHours:
+    """Days in the site's language ("Seg–Sex"), hours as the locale writes them in the business's
+    country ("8h–19h" in Brazil, "08:00–19:00" in Portugal, "8:00 AM–7:00 PM" in the US)."""
     copy = language_copy(language)
     if span.first_day == 0 and span.last_day == 6:
         days = copy.every_day
@@ -68,7 +77,7 @@ def as_line(span: Span, language: Language) -> OpeningHours:
         days = copy.days[span.first_day]
     else:
         days = f"{copy.days[span.first_day]}–{copy.days[span.last_day]}"
-    return OpeningHours(days=days, hours=f"{span.opens}–{span.closes}")
+    return OpeningHours(days=days, hours=hours_range(_time(span.opens), _time(span.closes), language, country))
 
 
 def parse_hours(text: str) -> Span | None:

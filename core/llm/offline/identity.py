@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import random
 
+from core.i18n.phones import whatsapp_url
 from core.llm.offline.brief import Brief
 from core.llm.offline.contacts import socials_from
 from core.llm.offline.copy import kind_copy, language_copy
 from core.llm.offline.hours import as_line, default_hours
-from core.llm.offline.places import Country, de_city, email_domain, phone_for
+from core.llm.offline.places import Country, de_city, email_domain, iso_country, phone_for
 from core.llm.offline.textfit import fit, slug
-from core.site.business import Business, BusinessKind, Seo
+from core.site.business import Business, BusinessKind, Seo, SocialLink
 from core.site.site import SiteHeader
 from core.site.values import Language
 
-_HELLO: dict[Language, str] = {"pt": "ola", "en": "hello", "es": "hola"}
-_IN: dict[Language, str] = {"pt": "em", "en": "in", "es": "en"}
+_HELLO: dict[Language, str] = {"pt_BR": "contato", "pt_PT": "ola", "en": "hello", "es": "hola"}
+_IN: dict[Language, str] = {"pt_BR": "em", "pt_PT": "em", "en": "in", "es": "en"}
 _STREET_LANGUAGE: dict[Country, Language] = {
-    "PT": "pt",
-    "BR": "pt",
+    "PT": "pt_PT",
+    "BR": "pt_BR",
     "ES": "es",
     "MX": "es",
+    "AR": "es",
     "GB": "en",
     "US": "en",
     "EU": "en",
@@ -47,7 +49,8 @@ def site_name(brief: Brief) -> str:
         )
         patterns: dict[Language, str] = {
             "en": "{city} {noun}",
-            "pt": "{noun} {de} {city}",
+            "pt_BR": "{noun} {de} {city}",
+            "pt_PT": "{noun} {de} {city}",
             "es": "{noun} {city}",
         }
         de = brief.of_city or de_city(brief.city)
@@ -70,18 +73,25 @@ def build_header(brief: Brief) -> SiteHeader:
 
 def build_business(brief: Brief, name: str) -> Business:
     rng = random.Random(brief.seed)
+    phone = brief.phone or phone_for(brief.country, brief.seed)
+    socials = socials_from(list(brief.urls))
+    if brief.whatsapp and brief.phone and not any(link.network == "whatsapp" for link in socials):
+        socials.insert(0, SocialLink(network="whatsapp", url=whatsapp_url(brief.phone)))
     hours = (
-        [as_line(brief.hours, brief.language)] if brief.hours else default_hours(brief.kind, brief.language)
+        [as_line(brief.hours, brief.language, iso_country(brief.country))]
+        if brief.hours
+        else default_hours(brief.kind, brief.language, iso_country(brief.country))
     )
     return Business(
         kind=brief.kind,
         address=fit(_address(brief, rng), 200) if brief.city else "",
         city=brief.city,
+        country=iso_country(brief.country),
         opening_hours=hours,
-        phone=brief.phone or phone_for(brief.country, brief.seed),
+        phone=phone,
         email=brief.email
         or f"{_HELLO[brief.language]}@{slug(name)}.{email_domain(brief.country, brief.language)}",
-        socials=socials_from(list(brief.urls)),
+        socials=socials,
     )
 
 

@@ -124,6 +124,7 @@ _KEYWORDS: tuple[tuple[BusinessKind, tuple[str, ...]], ...] = (
         (
             "app",
             "aplicacao",
+            "aplicativo",
             "aplicacion",
             "software",
             "saas",

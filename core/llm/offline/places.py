@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from core.i18n.locales import family
 from core.site.presets import fold
 from core.site.values import Language
 
-Country = Literal["PT", "BR", "ES", "MX", "GB", "US", "EU"]
+Country = Literal["PT", "BR", "ES", "MX", "AR", "GB", "US", "EU"]
 
 _CITIES: dict[str, tuple[str, str, str, Country]] = {
     # folded name: (pt, en, es spelling, country)
@@ -37,6 +38,17 @@ _CITIES: dict[str, tuple[str, str, str, Country]] = {
     "curitiba": ("Curitiba", "Curitiba", "Curitiba", "BR"),
     "salvador": ("Salvador", "Salvador", "Salvador", "BR"),
     "recife": ("Recife", "Recife", "Recife", "BR"),
+    "porto alegre": ("Porto Alegre", "Porto Alegre", "Porto Alegre", "BR"),
+    "fortaleza": ("Fortaleza", "Fortaleza", "Fortaleza", "BR"),
+    "florianopolis": ("Florianópolis", "Florianópolis", "Florianópolis", "BR"),
+    "campinas": ("Campinas", "Campinas", "Campinas", "BR"),
+    "manaus": ("Manaus", "Manaus", "Manaos", "BR"),
+    "goiania": ("Goiânia", "Goiânia", "Goiânia", "BR"),
+    "niteroi": ("Niterói", "Niterói", "Niterói", "BR"),
+    "buenos aires": ("Buenos Aires", "Buenos Aires", "Buenos Aires", "AR"),
+    "rosario": ("Rosário", "Rosario", "Rosario", "AR"),
+    "mendoza": ("Mendoza", "Mendoza", "Mendoza", "AR"),
+    "la plata": ("La Plata", "La Plata", "La Plata", "AR"),
     "madrid": ("Madrid", "Madrid", "Madrid", "ES"),
     "barcelona": ("Barcelona", "Barcelona", "Barcelona", "ES"),
     "valencia": ("Valência", "Valencia", "Valencia", "ES"),
@@ -80,6 +92,7 @@ _COUNTRY_WORDS: dict[str, Country] = {
     "spain": "ES",
     "espana": "ES",
     "mexico": "MX",
+    "argentina": "AR",
     "uk": "GB",
     "england": "GB",
     "inglaterra": "GB",
@@ -127,10 +140,11 @@ CURRENCY: dict[Country, str] = {
     "EU": "EUR",
     "BR": "BRL",
     "MX": "MXN",
+    "AR": "ARS",
     "GB": "GBP",
     "US": "USD",
 }
-_DEFAULT_COUNTRY: dict[Language, Country] = {"pt": "PT", "es": "ES", "en": "US"}
+DEFAULT_COUNTRY: dict[Language, Country] = {"pt_BR": "BR", "pt_PT": "PT", "es": "ES", "en": "US"}
 # A city named after "em / in / en / no / na / at": one to four capitalised words.
 _PLACE_AFTER = re.compile(
     r"\b(?:em|in|en|no|na|at|near|perto de|cerca de|based in|situado en|localizado em)\s+"
@@ -147,12 +161,12 @@ class Place:
 def find_place(text: str, language: Language) -> Place:
     """The city and country ``text`` mentions; city "" and the language's country when none."""
     folded = f" {fold(text)} "
-    index = {"pt": 0, "en": 1, "es": 2}[language]
+    index = {"pt": 0, "en": 1, "es": 2}[family(language)]
     for key in sorted(_CITIES, key=len, reverse=True):
         if re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", folded):
             entry = _CITIES[key]
             return Place(entry[index], entry[3])
-    country = _country_in(folded) or _DEFAULT_COUNTRY[language]
+    country = _country_in(folded) or DEFAULT_COUNTRY[language]
     match = _PLACE_AFTER.search(text)
     city = match.group(1).strip() if match else ""
     if fold(city) in _COUNTRY_WORDS or fold(city).split(" ")[0] in _NOT_PLACES:
@@ -178,6 +192,7 @@ def phone_for(country: Country, seed: int) -> str:
         "BR": f"+55 11 9{digits[0:4]}-{digits[3:7]}",
         "ES": f"+34 91{digits[0]} {digits[1:4]} {digits[4:7]}",
         "MX": f"+52 55 {digits[0:4]} {digits[3:7]}",
+        "AR": f"+54 11 4{digits[0:3]}-{digits[3:7]}",
         "GB": f"+44 20 7{digits[0:3]} {digits[3:7]}",
         "US": f"+1 (212) 555-01{digits[0:2]}",
         "EU": f"+33 1 {digits[0:2]} {digits[2:4]} {digits[4:6]} {digits[6]}0",
@@ -191,6 +206,7 @@ def email_domain(country: Country, language: Language) -> str:
         "BR": "com.br",
         "ES": "es",
         "MX": "mx",
+        "AR": "com.ar",
         "GB": "co.uk",
         "US": "com",
         "EU": "com",
@@ -204,3 +220,26 @@ def de_city(city: str) -> str:
     feminine = {"maia", "figueira da foz", "covilha", "amadora", "baixa", "horta"}
     key = fold(city)
     return "do" if key in masculine else "da" if key in feminine else "de"
+
+
+# Money the user names: a symbol, a code or the currency's name ("R$ 25", "25 reais", "12 €", "£8").
+_WRITTEN_CURRENCY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"r\$|\bbrl\b|\breais\b|\breal\b(?=\s*\d)"), "BRL"),
+    (re.compile(r"us\$|\busd\b|\bdollars?\b|\bdolares\b|\bdolares americanos\b"), "USD"),
+    (re.compile(r"mx\$|\bmxn\b|\bpesos mexicanos\b"), "MXN"),
+    (re.compile(r"\bars\b|\bpesos argentinos\b"), "ARS"),
+    (re.compile(r"€|\beur\b|\beuros?\b"), "EUR"),
+    (re.compile(r"£|\bgbp\b|\bpounds?\b|\blibras?\b"), "GBP"),
+)
+
+
+def currency_written(text: str) -> str | None:
+    """The currency ``text`` names, if any: what the user wrote wins over where the business is."""
+    lowered = fold(text)
+    found = [(match.start(), code) for pattern, code in _WRITTEN_CURRENCY if (match := pattern.search(lowered))]
+    return min(found)[1] if found else None
+
+
+def iso_country(country: Country) -> str:
+    """The ISO code a site stores ("" for the generic euro-area placeholder)."""
+    return "" if country == "EU" else country

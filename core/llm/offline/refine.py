@@ -23,6 +23,7 @@ from core.llm.offline.vocabulary import (
     LANGUAGE_NAMES,
     LIGHT_WORDS,
     MOVE_WORDS,
+    PORTUGUESE_NAMES,
     REMOVE_WORDS,
     TOP_WORDS,
     first_mention,
@@ -50,11 +51,12 @@ class Intents:
     tagline: str | None = None
     headline: str | None = None
     subheading: str | None = None
-    language: Language | None = None
+    language: Language | Literal["pt"] | None = None  # "pt": Portuguese, variant not named
     colour: str | None = None
     mode: Mode | None = None
     style: str | None = None
     phone: str | None = None
+    whatsapp: bool = False  # the phone takes WhatsApp messages
     email: str | None = None
     address: str | None = None
     hours: Span | None = None
@@ -156,6 +158,7 @@ def _take_contacts(text: str, intents: Intents) -> str:
     if intents.hours is None:
         intents.phone = find_phone(text)
         if intents.phone:
+            intents.whatsapp = re.search(r"(?i)\b(?:whats\s?app|whats|zap|wpp)\b", text) is not None
             text = text.replace(intents.phone, " ")
     return text
 
@@ -178,11 +181,11 @@ def _take_prices(text: str, intents: Intents) -> str:
     return text
 
 
-def _language_asked(folded: str) -> Language | None:
+def _language_asked(folded: str) -> Language | Literal["pt"] | None:
     for language, names in LANGUAGE_NAMES.items():
         if first_mention(folded, names) is not None:
             return language
-    return None
+    return "pt" if first_mention(folded, PORTUGUESE_NAMES) is not None else None
 
 
 def _section_ops(folded: str) -> list[SectionOp]:

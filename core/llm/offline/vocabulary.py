@@ -304,11 +304,15 @@ LIGHT_WORDS = (
     "fondo blanco",
 )
 
+# Most specific first: "português do Brasil" before plain "português".
 LANGUAGE_NAMES: dict[Language, tuple[str, ...]] = {
-    "pt": ("portuguese", "portugues", "portuguesa"),
+    "pt_BR": ("brazilian portuguese", "portugues do brasil", "portugues brasileiro", "portugues de brasil"),
+    "pt_PT": ("european portuguese", "portugues de portugal", "portugues europeu"),
     "en": ("english", "ingles", "inglesa"),
     "es": ("spanish", "espanhol", "espanol", "castellano", "castelhano"),
 }
+# Plain "Portuguese": the variant the conversation speaks, else Brazilian.
+PORTUGUESE_NAMES: tuple[str, ...] = ("portuguese", "portugues", "portuguesa")
 
 
 def mentions(folded: str, phrase: str) -> bool:

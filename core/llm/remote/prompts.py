@@ -15,10 +15,19 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from core.i18n.locales import html_lang
 from core.site.site import Site
 from core.site.values import Language
 
-LANGUAGE_NAMES: dict[str, str] = {"en": "English", "pt": "Portuguese", "es": "Spanish"}
+# The variant is named, with the forms that give it away: a model left to "Portuguese" mixes them.
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "pt_BR": "Brazilian Portuguese (português do Brasil: você, equipe, celular, cardápio, contato, "
+    "“Fale conosco”, “estamos preparando”; never European forms such as equipa, telemóvel, “está a fazer”)",
+    "pt_PT": "European Portuguese (português de Portugal: equipa, telemóvel, contacto, ementa, "
+    "“Contacte-nos”, “estamos a preparar”; never Brazilian forms such as equipe, celular, “está fazendo”)",
+    "es": "Spanish (neutral forms that read naturally in Latin America and Spain: “ustedes”, not “vosotros”)",
+}
 
 
 def fold(text: str) -> str:
@@ -71,7 +80,7 @@ class PromptBook:
         return best[1] if best else fallback
 
     def system_text(self, language: Language) -> str:
-        return self.system.format(language=language, language_name=LANGUAGE_NAMES[language])
+        return self.system.format(language=language, language_tag=html_lang(language), language_name=LANGUAGE_NAMES[language])
 
     def generate_text(self, description: str, language: Language, template: KindTemplate) -> str:
         return self.generate.format(

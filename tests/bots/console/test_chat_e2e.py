@@ -70,7 +70,7 @@ async def test_the_whole_outcome_through_the_terminal_chat(tmp_path: Path) -> No
         preview = URL.search(lines[-1]).group(0)  # type: ignore[union-attr]
         page = await get(preview)
         assert page.status_code == 200
-        assert html5lib.parse(page.text, namespaceHTMLElements=False).get("lang") == "pt"
+        assert html5lib.parse(page.text, namespaceHTMLElements=False).get("lang") == "pt-PT"
 
         lines = await chat.send("make it dark green and add a FAQ", r"version 2")
         streamed = [line for line in lines if re.match(r"\s+\d+\. ", line)]

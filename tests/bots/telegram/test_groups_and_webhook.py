@@ -31,7 +31,7 @@ async def test_group_answers_commands_mentions_and_replies_only(
         standin.send_text(GROUP, "make it dark green", user_id=12, reply_to=preview["message_id"])
         await standin.wait_for(lambda: any("version 2" in m["text"] for m in standin.sent(GROUP)))
         standin.send_text(GROUP, "/history@PageMagicBot", user_id=12)
-        await standin.wait_for(lambda: any("Versions of" in m["text"] for m in standin.sent(GROUP)))
+        await standin.wait_for(lambda: any("versions:" in m["text"] for m in standin.sent(GROUP)))
         texts = [m["text"] for m in standin.sent(GROUP)]
         assert not any("read text" in t for t in texts), "an unaddressed sticker in a group is ignored"
         assert not any("Commands:" in t for t in texts), "/help for another bot is ignored"

@@ -33,7 +33,8 @@ def test_progress_tail_fits_one_draft() -> None:
 
 
 def test_language_codes_map_to_ours() -> None:
-    assert language_of("pt-BR") == "pt"
+    assert language_of("pt-BR") == "pt_BR"
+    assert language_of("pt") == "pt_PT" and language_of("pt-PT") == "pt_PT"
     assert language_of("es-419") == "es"
     assert language_of("en") == "en"
     assert language_of("de") is None

@@ -31,7 +31,9 @@ async def test_describe_refine_publish_domain_usage(
         languages = [c.params.get("language_code") for c in standin.calls_to("setMyCommands")]
         assert sorted(languages, key=str) == sorted([None, "pt", "en", "es"], key=str)
         pt_menu = next(c for c in standin.calls_to("setMyCommands") if c.params.get("language_code") == "pt")
-        assert {"command": "publish", "description": "Pôr o site online"} in pt_menu.params["commands"]
+        # One Portuguese menu (setMyCommands takes two-letter codes): the Brazilian one.
+        assert {"command": "publish", "description": "Colocar o site no ar"} in pt_menu.params["commands"]
+        assert {"command": "language", "description": "Escolher o idioma"} in pt_menu.params["commands"]
         if webhook:
             assert standin.webhook is not None
             assert standin.webhook["secret_token"] == "s3cret-header-value"

@@ -10,49 +10,50 @@ from core.llm.port import HeaderGenerated, SectionGenerated, Summary, TokensUsed
 from core.site.business import BUSINESS_KINDS
 from core.site.schema import parse_section
 from core.site.sections import SECTION_KINDS
-from core.site.values import LANGUAGES
 from tests.core.llm.running import collect, create
 
+# One description per locale, in this order: European Portuguese, English, Spanish, Brazilian Portuguese.
+LANGUAGES = ("pt_PT", "en", "es", "pt_BR")
 DESCRIPTIONS = {
-    "restaurant": ("um restaurante em Lisboa", "a restaurant in Boston", "un restaurante en Sevilla"),
-    "cafe": ("um café no Porto", "a coffee shop in London", "una cafetería en Madrid"),
-    "bakery": ("uma padaria em Braga", "a bakery in Lisbon", "una panadería en Valencia"),
-    "salon": ("um cabeleireiro em Faro", "a hair salon in Austin", "una peluquería en Madrid"),
-    "gym": ("um ginásio em Coimbra", "a gym in Chicago", "un gimnasio en Bilbao"),
-    "clinic": ("uma clínica dentária em Lisboa", "a dental clinic in Seattle", "una clínica en Málaga"),
+    "restaurant": ("um restaurante em Lisboa", "a restaurant in Boston", "un restaurante en Sevilla", "um restaurante em Salvador"),
+    "cafe": ("um café no Porto", "a coffee shop in London", "una cafetería en Madrid", "uma cafeteria em Curitiba"),
+    "bakery": ("uma padaria em Braga", "a bakery in Lisbon", "una panadería en Valencia", "uma padaria em Belo Horizonte"),
+    "salon": ("um cabeleireiro em Faro", "a hair salon in Austin", "una peluquería en Madrid", "um salão de beleza em Recife"),
+    "gym": ("um ginásio em Coimbra", "a gym in Chicago", "un gimnasio en Bilbao", "uma academia de musculação em São Paulo"),
+    "clinic": ("uma clínica dentária em Lisboa", "a dental clinic in Seattle", "una clínica en Málaga", "uma clínica odontológica em Campinas"),
     "law_firm": (
         "um escritório de advogados em Lisboa",
         "a law firm in London",
         "un despacho de abogados en Madrid",
-    ),
+        "um escritório de advocacia em Brasília"),
     "accounting": (
         "um gabinete de contabilidade em Aveiro",
         "an accounting firm in Boston",
         "una asesoría de contabilidad en Granada",
-    ),
+        "um escritório de contabilidade em Curitiba"),
     "agency": (
         "uma agência de marketing em Lisboa",
         "a marketing agency in New York",
         "una agencia creativa en Barcelona",
-    ),
+        "uma agência de marketing em São Paulo"),
     "software": (
-        "uma app de gestão de tarefas",
+        "uma app de gestão de tarefas para equipas",
         "a SaaS app for invoices",
         "una aplicación de software para equipos",
-    ),
+        "um aplicativo pra gerenciar as tarefas da equipe"),
     "portfolio": (
         "portfólio de fotógrafo em Sintra",
         "a portfolio for a designer",
         "el portfolio de un fotógrafo en Madrid",
-    ),
-    "event": ("um evento de tecnologia em Lisboa", "a conference in Austin", "una boda en Sevilla"),
+        "portfólio de fotógrafo em Florianópolis"),
+    "event": ("um evento de tecnologia em Lisboa", "a conference in Austin", "una boda en Sevilla", "um evento de tecnologia em São Paulo"),
     "school": (
         "uma escola de línguas no Porto",
         "a language school in Manchester",
         "una escuela de idiomas en Madrid",
-    ),
-    "shop": ("uma loja de presentes em Évora", "a gift shop in Bristol", "una tienda de regalos en Zaragoza"),
-    "other": ("um negócio de limpezas", "a window cleaning business", "un negocio de limpiezas"),
+        "uma escola de idiomas em Porto Alegre"),
+    "shop": ("uma loja de presentes em Évora", "a gift shop in Bristol", "una tienda de regalos en Zaragoza", "uma loja de presentes em Salvador"),
+    "other": ("um negócio de limpezas em Lisboa", "a window cleaning business", "un negocio de limpiezas", "uma empresa de limpeza em Fortaleza"),
 }
 
 
@@ -61,7 +62,7 @@ def test_every_kind_has_a_description() -> None:
 
 
 @pytest.mark.parametrize("kind", BUSINESS_KINDS)
-@pytest.mark.parametrize("index", range(3))
+@pytest.mark.parametrize("index", range(4))
 async def test_every_kind_in_every_language_makes_a_valid_site(kind: str, index: int) -> None:
     language = LANGUAGES[index]
     events = await collect(DESCRIPTIONS[kind][index])
@@ -91,7 +92,7 @@ async def test_every_section_kind_is_reachable() -> None:
 
 async def test_padaria_example() -> None:
     site = await create("Uma padaria artesanal em Lisboa, com menu, horário e contacto")
-    assert site.language == "pt"
+    assert site.language == "pt_PT"
     assert site.business.kind == "bakery"
     assert site.business.city == "Lisboa"
     assert site.name == "Padaria Artesanal de Lisboa"
@@ -130,7 +131,7 @@ async def test_explicit_name_contacts_and_links() -> None:
     )
     site = await create(text)
     assert site.name == "Blue Door"
-    assert site.business.phone == "+351 222 333 444"
+    assert site.business.phone == "+351222333444"  # stored as E.164; shown in national format
     assert site.business.email == "hi@bluedoor.pt"
     assert [s.network for s in site.business.socials] == ["instagram"]
     assert "javascript" not in site.model_dump_json().lower()

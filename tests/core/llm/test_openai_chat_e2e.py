@@ -55,7 +55,7 @@ async def test_the_terminal_chat_on_the_openai_compatible_generator(tmp_path: Pa
             lines = await chat.send("/usage", r"tokens")
             used = next(line for line in lines if "tokens" in line)
             total = sum(p + c for p, c in llm.usage_sent)
-            assert f"{total:,}".replace(",", " ") in used, (used, total)
+            assert f"{total:,}".replace(",", "\u00a0") in used, (used, total)  # European Portuguese groups with a space
         finally:
             if process.stdin is not None:
                 process.stdin.close()

@@ -8,7 +8,7 @@ from typing import Any
 def sample_site_data() -> dict[str, Any]:
     return {
         "name": "Padaria Estrela",
-        "language": "pt",
+        "language": "pt_PT",
         "tagline": "Pão de fermentação lenta, todos os dias",
         "theme": {
             "palette": {

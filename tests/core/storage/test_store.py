@@ -16,14 +16,14 @@ from core.storage.store import Store, new_preview_token
 from tests.core.site.samples import sample_site_data
 
 TTL = timedelta(hours=1)
-ALICE = ChatRef(platform="console", chat_id="room", user_id="alice", language="pt")
+ALICE = ChatRef(platform="console", chat_id="room", user_id="alice", language="pt_PT")
 
 
 async def test_conversation_is_created_once(store: Store) -> None:
     first = await store.conversation(ALICE)
     again = await store.conversation(ALICE)
     assert first == again
-    assert first.language == "pt"
+    assert first.language == "pt_PT"
     assert first.site_id is None
 
 

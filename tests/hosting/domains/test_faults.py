@@ -88,7 +88,7 @@ async def test_unreachable_challenge_fails_with_the_reason_and_is_retried(
         assert "could not validate" in failed.detail  # the authority's words, kept for operators
         progress = await domains.status(name)
         assert progress is not None and progress.cause == "certificate_challenge_failed"
-        told = status_event("pt", progress)
+        told = status_event("pt_PT", progress)
         assert "não conseguiu chegar ao site por este domínio; verifique os registos DNS" in told.text, told.text
         assert "validate" not in told.text
         assert failed.next_check_at is not None and failed.next_check_at > datetime.now(UTC) + timedelta(minutes=10)

@@ -33,16 +33,22 @@ async def test_unknown_host_gets_a_friendly_page_in_the_visitors_language(
 ) -> None:
     proxy = edge()
 
-    def fetch() -> tuple[int, str, int, str]:
+    def fetch() -> list[tuple[int, str, str]]:
         client = RawClient(proxy.config.port)
-        en = client.get(f"{unique('nowhere')}.test")
-        pt = client.get(f"{unique('nowhere')}.test", headers={"Accept-Language": "pt-BR,pt;q=0.9,en;q=0.5"})
+        answers = []
+        for accept in (None, "pt-BR,pt;q=0.9,en;q=0.5", "pt-PT,pt;q=0.9,en;q=0.5"):
+            headers = {"Accept-Language": accept} if accept else {}
+            answer = client.get(f"{unique('nowhere')}.test", headers=headers)
+            answers.append((answer.status, answer.headers.get("content-language", ""), answer.body.decode()))
         client.close()
-        return en.status, en.body.decode(), pt.status, pt.body.decode()
+        return answers
 
-    status, body, pt_status, pt_body = await asyncio.to_thread(fetch)
-    assert status == 404 and "There is no site at this address" in body
-    assert pt_status == 404 and "Não há nenhum site neste endereço" in pt_body
+    (status, lang, body), (br_status, br_lang, br_body), (pt_status, pt_lang, pt_body) = await asyncio.to_thread(fetch)
+    assert status == 404 and lang == "en" and "There is no site at this address" in body
+    # Brazilian and European visitors each read their own Portuguese.
+    assert br_status == 404 and br_lang == "pt-BR" and "Não existe nenhum site neste endereço. Confira o link que você recebeu." in br_body
+    assert '<html lang="pt-BR">' in br_body
+    assert pt_status == 404 and pt_lang == "pt-PT" and "Não há nenhum site neste endereço. Verifique o link que recebeu." in pt_body
 
 
 async def test_requests_spread_evenly_over_endpoints(keys: Keys, upstream: Callable[..., Upstream],

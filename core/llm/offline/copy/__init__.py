@@ -12,7 +12,12 @@ from core.llm.offline.copy.model import KindCopy, LanguageCopy
 from core.site.business import BusinessKind
 from core.site.values import Language
 
-_KINDS: dict[Language, dict[BusinessKind, KindCopy]] = {"pt": pt.KINDS, "en": en.KINDS, "es": es.KINDS}
+_KINDS: dict[Language, dict[BusinessKind, KindCopy]] = {
+    "pt_PT": pt.KINDS,
+    "pt_BR": pt.KINDS,
+    "en": en.KINDS,
+    "es": es.KINDS,
+}
 
 
 def kind_copy(kind: BusinessKind, language: Language) -> KindCopy:

@@ -455,4 +455,4 @@ ES = LanguageCopy(
     ),
 )
 
-GENERIC: dict[Language, LanguageCopy] = {"pt": PT, "en": EN, "es": ES}
+GENERIC: dict[Language, LanguageCopy] = {"pt_PT": PT, "pt_BR": PT, "en": EN, "es": ES}

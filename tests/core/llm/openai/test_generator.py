@@ -54,7 +54,7 @@ async def run(generator: RemoteGenerator, request: GenerationRequest) -> list[Ge
     return [event async for event in generator.generate(request)]
 
 
-CREATE = GenerationRequest("Uma padaria artesanal em Lisboa, com menu e contacto", language="pt")
+CREATE = GenerationRequest("Uma padaria artesanal em Lisboa, com menu e contacto", language="pt_PT")
 
 
 async def test_sections_arrive_while_the_model_is_still_writing(llm: OpenAIStandIn, generator: RemoteGenerator) -> None:
@@ -156,10 +156,10 @@ async def test_refinement_streams_edits_checked_against_the_site_so_far(
         Stream(refinement_text("Mudei a cor para verde escuro.", edits)),
         Stream(edit_list_text({"op": "move_section", "index": 2, "to": 1})),
     )
-    request = GenerationRequest("deixa-o verde escuro e move o menu para cima", current=current, language="pt",
+    request = GenerationRequest("deixa-o verde escuro e move o menu para cima", current=current, language="pt_PT",
                                 history=(Turn("user", "Uma padaria"), Turn("assistant", "created v1")))
     events = await run(generator, request)
-    assert Summary("Mudei a cor para verde escuro.", "pt") in events
+    assert Summary("Mudei a cor para verde escuro.", "pt_PT") in events
     ops = [e.edit.op for e in events if isinstance(e, EditGenerated)]
     assert ops == ["set_theme", "move_section", "add_section"]
     body = llm.chat_requests[0].body
@@ -189,7 +189,7 @@ async def test_long_conversations_keep_working(llm: OpenAIStandIn) -> None:
     history = tuple(Turn("user" if i % 2 == 0 else "assistant", f"pedido {i} " + "palavra " * 300) for i in range(40))
     llm.script(Stream(refinement_text("Feito.", [{"op": "add_section", "section": FAQ}])))
     try:
-        events = await run(generator, GenerationRequest("adiciona FAQ", current=current, language="pt", history=history))
+        events = await run(generator, GenerationRequest("adiciona FAQ", current=current, language="pt_PT", history=history))
     finally:
         await generator.aclose()
     assert [e.edit.op for e in events if isinstance(e, EditGenerated)] == ["add_section"]

@@ -1,0 +1,125 @@
+"""Brazilian or European Portuguese: which variant a chat message is written in.
+
+Two things give the variant away in a short message. Words: a Brazilian says
+"celular", "equipe", "ônibus", "você", "a gente"; a Portuguese speaker
+"telemóvel", "equipa", "autocarro", "connosco" (``pt_variants.toml`` holds the
+lists, shared with the tests that keep each catalog free of the other's
+forms). And grammar: Brazilians use the gerund ("estou fazendo"), Portugal
+"a" with the infinitive ("estou a fazer"); Brazilians put a pronoun first
+("me ajuda"), Portugal after the verb ("ajuda-me").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from core.i18n.locales import DEFAULT_PORTUGUESE, Locale
+
+Variant = Literal["pt_BR", "pt_PT"]
+_DATA = Path(__file__).resolve().parent / "pt_variants.toml"
+_SECTIONS: dict[Variant, str] = {"pt_BR": "brazilian", "pt_PT": "european"}
+_ONLY, _LEANING, _PLACE = 2.0, 1.0, 1.0
+
+_AUX = (
+    r"estou|está|esta|estamos|estão|estao|estava|estavam|estive|esteve|tô|to|tá|ta|tamo|tava|"
+    r"ando|anda|andamos|andam|continuo|continua|continuamos|continuam|fico|fica|ficamos|ficam|ficou"
+)
+# (pattern, weight): Brazil's gerund progressive, Portugal's "a" + infinitive, clitic placement.
+_GRAMMAR: dict[Variant, tuple[tuple[re.Pattern[str], float], ...]] = {
+    "pt_BR": (
+        (re.compile(rf"\b(?:{_AUX}|vou|vai|vamos|vão)\s+\w+(?:ando|endo|indo|ondo)\b"), 2.0),
+        (re.compile(r"(?:^|[.!?;:]\s*)(?:me|te|nos|lhe)\s+(?!e\b)\w+"), 1.0),
+        (re.compile(r"(?:^|[.!?]\s*)(?:meu|minha|meus|minhas)\s+\w+"), 1.0),
+    ),
+    "pt_PT": (
+        (re.compile(rf"\b(?:{_AUX})\s+a\s+\w+(?:ar|er|ir|or|ôr)\b"), 2.0),
+        (re.compile(r"\b\w{2,}-(?:me|te|se|nos|lhe|lhes|lo|la|los|las|o|a|os|as)\b"), 1.0),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Forms:
+    """One variant's marked forms: ``only`` are foreign to the other variant, ``leaning`` merely typical."""
+
+    only: tuple[str, ...]
+    leaning: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+@cache
+def _data() -> dict[str, dict[str, list[str]]]:
+    with _DATA.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def forms(variant: Variant) -> Forms:
+    data = _data()
+    section = _SECTIONS[variant]
+    return Forms(tuple(data[section]["only"]), tuple(data[section]["leaning"]), tuple(data[f"{section}_places"]["names"]))
+
+
+def _pattern(form: str, longer: tuple[str, ...] = ()) -> re.Pattern[str]:
+    # Whole words or phrases; a form without letters ("€", "r$") is matched as it is. ``longer``
+    # names that start with this one belong to the other variant ("porto" is not "porto alegre").
+    escaped = re.escape(form)
+    if not any(ch.isalpha() for ch in form):
+        return re.compile(escaped)
+    left = r"(?<![\w-])" if form[0].isalnum() else ""
+    right = r"(?![\w-])" if form[-1].isalnum() else ""
+    tails = [re.escape(name[len(form) :]) for name in longer if name.startswith(form + " ")]
+    excluded = f"(?!{'|'.join(tails)})" if tails else ""
+    return re.compile(left + escaped + right + excluded)
+
+
+@cache
+def _compiled(variant: Variant) -> tuple[tuple[re.Pattern[str], float, str], ...]:
+    marked = forms(variant)
+    other = forms("pt_PT" if variant == "pt_BR" else "pt_BR")
+    return tuple(
+        [(_pattern(form), _ONLY, form) for form in marked.only]
+        + [(_pattern(form), _LEANING, form) for form in marked.leaning]
+        + [(_pattern(name, other.places), _PLACE, name) for name in marked.places]
+    )
+
+
+def foreign_forms(text: str, variant: Variant) -> list[str]:
+    """The forms in ``text`` that only the *other* variant uses: what a ``variant`` reader finds foreign."""
+    other: Variant = "pt_PT" if variant == "pt_BR" else "pt_BR"
+    lowered = text.lower()
+    return [form for pattern, weight, form in _compiled(other) if weight == _ONLY and pattern.search(lowered)]
+
+
+def variant_scores(text: str) -> dict[Variant, float]:
+    """Evidence for each variant in ``text``; higher means more."""
+    lowered = text.lower()
+    scores: dict[Variant, float] = {"pt_BR": 0.0, "pt_PT": 0.0}
+    for variant in scores:
+        for pattern, weight, _form in _compiled(variant):
+            if pattern.search(lowered):
+                scores[variant] += weight
+        for pattern, weight in _GRAMMAR[variant]:
+            scores[variant] += weight * len(pattern.findall(lowered))
+    return scores
+
+
+def portuguese_variant(text: str, default: Locale | None = None) -> Variant:
+    """The variant ``text`` is written in; without evidence (or on a tie), ``default``, else Brazilian.
+
+    A conversation already in one variant needs a clear lead to switch: one
+    European word in a Brazilian chat ("equipa" in a quoted name) is not enough.
+    """
+    scores = variant_scores(text)
+    current: Variant | None = "pt_BR" if default == "pt_BR" else "pt_PT" if default == "pt_PT" else None
+    brazil, portugal = scores["pt_BR"], scores["pt_PT"]
+    needed = 2.0 if current is not None else 0.5
+    if brazil - portugal >= needed:
+        return "pt_BR"
+    if portugal - brazil >= needed:
+        return "pt_PT"
+    return current or ("pt_PT" if DEFAULT_PORTUGUESE == "pt_PT" else "pt_BR")
