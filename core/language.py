@@ -12,13 +12,39 @@ from __future__ import annotations
 import re
 
 from core.i18n.locales import Family, Locale, family, is_portuguese
-from core.i18n.variants import portuguese_variant
+from core.i18n.variants import portuguese_variant, variant_scores
 
 # Words that (almost) only one of the three languages uses. Words shared by pt
 # and es ("para", "que", "de", "por") carry no signal and are left out.
 _WORDS: dict[Family, frozenset[str]] = {
     "pt": frozenset(
         [
+            # Chat words no English or Spanish message uses.
+            "ficou",
+            "agora",
+            "quando",
+            "estiver",
+            "fazem",
+            "fazer",
+            "ótimo",
+            "otimo",
+            "só",
+            "so",
+            "tá",
+            "ta",
+            "avisa",
+            "obrigadíssimo",
+            "queria",
+            "podem",
+            "consegue",
+            "conseguem",
+            "lindo",
+            "valeu",
+            "oi",
+            "olá",
+            "tudo",
+            "bem",
+            "página",
             "uma",
             "um",
             "com",
@@ -293,7 +319,13 @@ def detect_language(text: str, default: Locale | None = None) -> Locale:
     Portuguese message without Brazilian or European cues stays in the
     conversation's variant, or is Brazilian when there is none.
     """
-    language = detect_family(text, family(default) if default else None)
+    scores = language_scores(text)
+    # Words only Portuguese uses in one variant or the other ("tá", "telemóvel", "você") count too.
+    evidence = max(variant_scores(text).values())
+    if evidence >= 2.0 and scores["pt"] + evidence > max(scores["en"], scores["es"]):
+        language: Family = "pt"
+    else:
+        language = detect_family(text, family(default) if default else None)
     if language != "pt":
         return language
     return portuguese_variant(text, default if default is not None and is_portuguese(default) else None)

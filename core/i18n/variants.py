@@ -35,10 +35,18 @@ _GRAMMAR: dict[Variant, tuple[tuple[re.Pattern[str], float], ...]] = {
         (re.compile(rf"\b(?:{_AUX}|vou|vai|vamos|vão)\s+\w+(?:ando|endo|indo|ondo)\b"), 2.0),
         (re.compile(r"(?:^|[.!?;:]\s*)(?:me|te|nos|lhe)\s+(?!e\b)\w+"), 1.0),
         (re.compile(r"(?:^|[.!?]\s*)(?:meu|minha|meus|minhas)\s+\w+"), 1.0),
+        # Phone numbers and addresses written the Brazilian way: "(41) 99876-5432", "x@y.com.br".
+        (re.compile(r"\(\d{2}\)\s?\d{4,5}-\d{4}"), 2.0),
+        (re.compile(r"\.com\.br\b"), 1.0),
     ),
     "pt_PT": (
         (re.compile(rf"\b(?:{_AUX})\s+a\s+\w+(?:ar|er|ir|or|ôr)\b"), 2.0),
-        (re.compile(r"\b\w{2,}-(?:me|te|se|nos|lhe|lhes|lo|la|los|las|o|a|os|as)\b"), 1.0),
+        (re.compile(r"\b\w{2,}-(?:me|te|se|nos|lhe|lhes|lo|la|los|las|o|a|os|as|no|na)\b"), 1.0),
+        # "o meu", "a minha": Portugal puts the article before a possessive; Brazil mostly drops it.
+        (re.compile(r"(?<![\w-])(?:o|a|os|as)\s+(?:meu|minha|meus|minhas|nosso|nossa|nossos|nossas)\b"), 1.0),
+        # "912 345 678", "253 123 456"; "x@y.pt".
+        (re.compile(r"(?<![\d+])[29]\d{2}\s\d{3}\s\d{3}\b"), 2.0),
+        (re.compile(r"@[\w.-]+\.pt\b"), 1.0),
     ),
 }
 
