@@ -9,6 +9,7 @@ from core.errors import UnknownCommand
 
 COMMANDS: tuple[str, ...] = (
     "start", "help", "new", "undo", "redo", "history", "publish", "unpublish", "domain", "usage", "upgrade",
+    "language",
 )
 
 
@@ -46,6 +47,7 @@ _PLAIN: dict[str, tuple[str, ...]] = {
     "history": ("history", "historico", "historial", "versions", "versoes", "versiones"),
     "usage": ("usage", "my usage", "consumo", "uso", "o meu consumo", "mi consumo"),
     "help": ("help", "ajuda", "ayuda"),
+    "language": ("language", "idioma", "lingua", "change language", "mudar idioma", "cambiar idioma"),
 }
 _POLITE = ("please", "por favor", "pls", "se faz favor", "porfa")
 _WORDS = {phrase: name for name, phrases in _PLAIN.items() for phrase in phrases}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -30,6 +30,7 @@ from core.events import (
     SectionReady,
     SiteChanged,
 )
+from core.i18n.locales import locale_from_tag
 from core.messages import say
 from core.site.values import Language
 from core.storage.store import Store
@@ -68,6 +69,7 @@ class SlackFrontDoor:
         self.options = options
         self.installations = installations
         self._revoked_reported = False  # single-workspace mode has no installation row to mark
+        self._locales: dict[tuple[str, str], Language | None] = {}  # (team, user) -> Slack locale
 
     def where(self, language: Language) -> str:
         url = self.options.install_url
@@ -76,6 +78,7 @@ class SlackFrontDoor:
     async def handle(
         self, turn: Turn, client: AsyncWebClient, respond: Respond | None, enterprise_id: str | None = None
     ) -> None:
+        turn = await self._with_locale(turn, client)
         language = await self._language(turn)
         try:
             if turn.unknown or turn.command == "help":
@@ -206,4 +209,19 @@ class SlackFrontDoor:
 
     async def _language(self, turn: Turn) -> Language:
         conversation = await self.store.conversation(turn.chat, self.studio.config.default_plan)
-        return conversation.language or "en"
+        return conversation.language or turn.chat.language or "en"
+
+    async def _with_locale(self, turn: Turn, client: AsyncWebClient) -> Turn:
+        """The turn with the user's Slack locale (users.info ``locale``: "pt-BR"), looked up once per user;
+        without it (no ``users:read`` scope, an API error) the text alone decides the language."""
+        key = (turn.team, turn.user)
+        if key not in self._locales:
+            try:
+                response = await client.users_info(user=turn.user, include_locale=True)
+                user = response.get("user") or {}
+                self._locales[key] = locale_from_tag(str(user.get("locale") or ""))
+            except SlackApiError:  # a revoked token shows up, and is handled, on the next call
+                self._locales[key] = None
+            if len(self._locales) > 10_000:  # a long-running bot in many workspaces: forget the oldest
+                self._locales.pop(next(iter(self._locales)))
+        return replace(turn, chat=replace(turn.chat, language=self._locales[key]))

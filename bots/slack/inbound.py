@@ -14,7 +14,9 @@ from typing import Any
 from core.commands import plain_command
 from core.storage.records import ChatRef
 
-SUBCOMMANDS = frozenset({"publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "new", "help"})
+SUBCOMMANDS = frozenset(
+    {"publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "new", "help", "language"}
+)
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 
 
@@ -113,9 +115,9 @@ def from_message(event: dict[str, Any], team: str, bot_user_id: str | None) -> T
     text = " ".join(_MENTION.sub(" ", raw).split())
     parts = text.split(" ")
     word = parts[0].lower()
-    domain_command = word == "domain" and (
+    domain_command = (word == "domain" and (
         len(parts) == 2 or (len(parts) == 3 and parts[1].lower() in ("check", "remove"))
-    )
+    )) or (word == "language" and len(parts) == 2)
     plain = plain_command(text)
     if (len(parts) == 1 and word in SUBCOMMANDS - {"domain"}) or domain_command:
         text = " ".join(["/" + word, *parts[1:]])  # "publish" in the thread means /publish

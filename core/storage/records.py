@@ -32,6 +32,7 @@ class ConversationRecord:
     plan: str
     language: Language | None
     site_id: int | None
+    language_chosen: bool = False  # set with /language: kept, never overridden by detection
 
 
 @dataclass(frozen=True)

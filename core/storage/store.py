@@ -101,6 +101,7 @@ class Store:
                         plan=owner.plan if owner else plan,
                         language=_language(row.language),
                         site_id=row.site_id,
+                        language_chosen=row.language_chosen,
                     )
             except IntegrityError:
                 continue  # another process created the same identity a moment ago
@@ -127,11 +128,13 @@ class Store:
         await session.flush()
         return user.id
 
-    async def set_language(self, conversation_id: int, language: Language) -> None:
+    async def set_language(self, conversation_id: int, language: Language, *, chosen: bool = False) -> None:
+        """Store the conversation's locale; ``chosen`` (by /language) keeps it from detection."""
+        values: dict[str, Any] = {"language": language}
+        if chosen:
+            values["language_chosen"] = True
         async with self._guard(), self.session() as session, session.begin():
-            await session.execute(
-                update(ConversationRow).where(ConversationRow.id == conversation_id).values(language=language)
-            )
+            await session.execute(update(ConversationRow).where(ConversationRow.id == conversation_id).values(**values))
 
     async def set_active_site(self, conversation_id: int, site_id: int | None) -> None:
         async with self._guard(), self.session() as session, session.begin():

@@ -22,7 +22,7 @@ from core.events import (
     Event,
     Reply,
 )
-from core.language import detect_language
+from core.language import choose_locale, detect_language
 from core.messages import say
 from core.observability.context import ensure_request_id
 from core.observability.logging import get_logger
@@ -31,6 +31,7 @@ from core.storage.records import ChatRef, ConversationRecord
 from core.studio.base import _Conversation
 from core.studio.custom_domains import DomainsFlow
 from core.studio.generation import GenerationFlow
+from core.studio.language_choice import choose_language
 from core.studio.publishing import PublishingFlow
 from core.studio.spending import SpendingFlow
 from core.studio.usage_report import UsageFlow
@@ -107,7 +108,9 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
             raise MessageTooLong(length=len(text), limit=self.config.max_message_chars, language=language)
         command = parse_command(text) or plain_command(text)
         if command is None:
-            detected = detect_language(text, default=language)
+            detected = choose_locale(
+                text, current=conversation.language, platform=chat.language, chosen=conversation.language_chosen
+            )
             if detected != conversation.language:
                 await self.store.set_language(conversation.id, detected)
             language = detected
@@ -134,6 +137,8 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
             stream = self.attach_domain(conversation, command.argument, language, chat)
         elif command.name == "upgrade":
             stream = self.upgrade(conversation, language)
+        elif command.name == "language":
+            stream = choose_language(self.store, conversation, command.argument, language)
         else:
             stream = self.usage(conversation, language)
         async for event in stream:

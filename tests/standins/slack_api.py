@@ -49,6 +49,7 @@ class Workspace:
     bot_user_id: str
     bot_id: str
     admins: set[str] = field(default_factory=set)
+    locales: dict[str, str] = field(default_factory=dict)  # user -> IETF tag users.info reports ("pt-BR")
 
 
 @dataclass
@@ -248,18 +249,17 @@ class SlackApiStandIn:
         user = params.get("user", "")
         if not user:
             return {"ok": False, "error": "user_not_found"}
-        return {
-            "ok": True,
-            "user": {
-                "id": user,
-                "team_id": ws.team_id,
-                "name": user.lower(),
-                "is_admin": user in ws.admins,
-                "is_owner": False,
-                "is_primary_owner": False,
-                "locale": "en-US",
-            },
+        info: dict[str, Any] = {
+            "id": user,
+            "team_id": ws.team_id,
+            "name": user.lower(),
+            "is_admin": user in ws.admins,
+            "is_owner": False,
+            "is_primary_owner": False,
         }
+        if str(params.get("include_locale", "")).lower() in ("true", "1"):  # Slack sends it only when asked
+            info["locale"] = ws.locales.get(user, "en-US")
+        return {"ok": True, "user": info}
 
     def _oauth_access(self, auth: str, params: dict[str, Any]) -> Response:
         client_id, client_secret = params.get("client_id"), params.get("client_secret")
