@@ -72,26 +72,32 @@ def forms(variant: Variant) -> Forms:
     return Forms(tuple(data[section]["only"]), tuple(data[section]["leaning"]), tuple(data[f"{section}_places"]["names"]))
 
 
-def _pattern(form: str, longer: tuple[str, ...] = ()) -> re.Pattern[str]:
-    # Whole words or phrases; a form without letters ("€", "r$") is matched as it is. ``longer``
-    # names that start with this one belong to the other variant ("porto" is not "porto alegre").
+def _pattern(form: str, others: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Whole words or phrases; a form without letters ("€", "r$") is matched as it is.
+
+    ``others`` are the other variant's forms: where one contains this form ("toda a gente" holds
+    "a gente", "porto alegre" holds "porto"), that longer form is not this one.
+    """
     escaped = re.escape(form)
     if not any(ch.isalpha() for ch in form):
         return re.compile(escaped)
     left = r"(?<![\w-])" if form[0].isalnum() else ""
     right = r"(?![\w-])" if form[-1].isalnum() else ""
-    tails = [re.escape(name[len(form) :]) for name in longer if name.startswith(form + " ")]
-    excluded = f"(?!{'|'.join(tails)})" if tails else ""
-    return re.compile(left + escaped + right + excluded)
+    heads = [other[: -len(form)] for other in others if other.endswith(" " + form)]
+    tails = [other[len(form) :] for other in others if other.startswith(form + " ")]
+    behind = "".join(f"(?<!{re.escape(head)})" for head in heads)
+    ahead = f"(?!{'|'.join(re.escape(tail) for tail in tails)})" if tails else ""
+    return re.compile(behind + left + escaped + right + ahead)
 
 
 @cache
 def _compiled(variant: Variant) -> tuple[tuple[re.Pattern[str], float, str], ...]:
     marked = forms(variant)
     other = forms("pt_PT" if variant == "pt_BR" else "pt_BR")
+    words = other.only + other.leaning
     return tuple(
-        [(_pattern(form), _ONLY, form) for form in marked.only]
-        + [(_pattern(form), _LEANING, form) for form in marked.leaning]
+        [(_pattern(form, words), _ONLY, form) for form in marked.only]
+        + [(_pattern(form, words), _LEANING, form) for form in marked.leaning]
         + [(_pattern(name, other.places), _PLACE, name) for name in marked.places]
     )
 

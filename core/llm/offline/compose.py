@@ -45,8 +45,8 @@ from core.site.sections import (
 )
 from core.site.values import Language, Link
 
-# Copy prices are written in euros (or dollars, for English); other currencies scale.
-_RATE: dict[str, float] = {"EUR": 1.0, "USD": 1.0, "GBP": 1.0, "BRL": 5.0, "MXN": 20.0}
+# Copy prices are written in the copy's own currency (euros, dollars, reais); others scale, roughly.
+_RATE: dict[str, float] = {"EUR": 1.0, "USD": 1.0, "GBP": 1.0, "BRL": 5.0, "MXN": 20.0, "ARS": 1000.0}
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class Voice:
         return random.Random(f"{self.seed}:{salt}")
 
     def price(self, value: float) -> float:
-        rate = _RATE.get(self.currency, 1.0)
+        rate = _RATE.get(self.currency, 1.0) / _RATE.get(self.common.currency, 1.0)
         scaled = value * rate
         return float(round(scaled)) if rate >= 20 else round(scaled, 2)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.llm.offline.copy.generic_pt_br import PT_BR
 from core.llm.offline.copy.model import (
     QA,
     Course,
@@ -455,4 +456,4 @@ ES = LanguageCopy(
     ),
 )
 
-GENERIC: dict[Language, LanguageCopy] = {"pt_PT": PT, "pt_BR": PT, "en": EN, "es": ES}
+GENERIC: dict[Language, LanguageCopy] = {"pt_PT": PT, "pt_BR": PT_BR, "en": EN, "es": ES}

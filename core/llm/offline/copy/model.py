@@ -126,3 +126,4 @@ class LanguageCopy:
     testimonials: tuple[Quote, ...]
     menu: tuple[Course, ...]
     features: tuple[Feat, ...]
+    currency: str = "EUR"  # what the copy's prices are written in (English copy: dollars, Brazilian: reais)
