@@ -637,7 +637,7 @@ KINDS: dict[BusinessKind, KindCopy] = {
             ("20 palestras", "8 oficinas", "Festa de encerramento"),
         ),
         features=(
-            Feat("Palestras", "Gente que faz, falando de casos reais.", "mic"),
+            Feat("Palestras", "Gente que faz, falando de casos reais.", "chat"),
             Feat("Oficinas", "Mão na massa em turmas pequenas.", "code"),
             Feat("Networking", "Intervalos longos e rodas de conversa.", "users"),
             Feat("Acessível", "Local acessível e intérprete de Libras nas palestras principais.", "heart"),
