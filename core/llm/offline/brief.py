@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from core.i18n.locales import family
 from core.i18n.phones import normalise
 from core.language import detect_language
 from core.llm.offline.contacts import find_email, find_phone, find_urls
@@ -65,7 +66,7 @@ def seed_of(text: str) -> int:
 
 
 def read_brief(text: str, language: Language | None = None) -> Brief:
-    lang = detect_language(text, default=language) if text.strip() else (language or "en")
+    lang = _language(text, language)
     kind = detect_kind(text)
     place = find_place(text, lang)
     folded = fold(text)
@@ -190,3 +191,15 @@ def _phone(text: str, country: Country) -> str:
     """
     written = find_phone(text)
     return normalise(written, iso_country(country)) if written else ""
+
+
+def _language(text: str, asked: Language | None) -> Language:
+    """The site's locale: the text's language, in the variant the conversation speaks.
+
+    Studio hands over the locale it chose (the platform's or the user's Portuguese variant wins
+    over cues in the text); a description in another language still gets a site in that one.
+    """
+    if not text.strip():
+        return asked or "en"
+    detected = detect_language(text, default=asked)
+    return asked if asked is not None and family(asked) == family(detected) else detected

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
+from core.i18n.locales import family
 from core.language import detect_language
 from core.llm.offline.brief import read_brief
 from core.llm.offline.editor import Editor
@@ -69,6 +70,8 @@ class OfflineGenerator:
 
     async def _refine(self, request: GenerationRequest, site: Site) -> AsyncIterator[GenerationEvent]:
         language = detect_language(request.instruction, default=request.language or site.language)
+        if request.language is not None and family(request.language) == family(language):
+            language = request.language  # Studio's choice: the platform's or the user's variant
         intents = parse_refinement(request.instruction)
         if intents.empty():
             message = cannot_help(language)

@@ -41,13 +41,13 @@ async def test_describe_refine_publish_domain_usage(
         else:
             assert standin.calls_to("deleteWebhook")
 
-        # /start in Portuguese (language_code pt-BR)
-        standin.send_text(CHAT, "/start", language_code="pt-BR")
+        # /start in European Portuguese (language_code pt; tests/bots/telegram/test_scenario_pt_br.py runs it in Brazil's)
+        standin.send_text(CHAT, "/start", language_code="pt")
         await standin.wait_for(lambda: any("Comandos" in t for t in _texts(standin)))
 
         # describe: drafts stream, then the final message is persisted with buttons
         standin.send_text(
-            CHAT, "Uma padaria artesanal em Lisboa, com menu, horário e contacto", language_code="pt-BR"
+            CHAT, "Uma padaria artesanal em Lisboa, com menu, horário e contacto", language_code="pt"
         )
         await standin.wait_for(lambda: standin.with_buttons(CHAT, "pm:publish"))
         drafts = standin.calls_to("sendMessageDraft", CHAT)
@@ -65,14 +65,14 @@ async def test_describe_refine_publish_domain_usage(
         assert labels["Abrir pré-visualização"]["url"].startswith("https://preview.pagemagic.test/p/")
 
         # refine
-        standin.send_text(CHAT, "deixa-o verde escuro e adiciona perguntas frequentes", language_code="pt-BR")
+        standin.send_text(CHAT, "deixa-o verde escuro e adiciona perguntas frequentes", language_code="pt")
         await standin.wait_for(
             lambda: any("versão 2" in m["text"] for m in standin.with_buttons(CHAT, "pm:publish"))
         )
 
         # the Publish button publishes the current version
         latest = standin.with_buttons(CHAT, "pm:publish")[-1]
-        standin.press(CHAT, latest["message_id"], "pm:publish", language_code="pt-BR")
+        standin.press(CHAT, latest["message_id"], "pm:publish", language_code="pt")
         await standin.wait_for(lambda: any("publicada" in t for t in _texts(standin)))
         assert standin.calls_to("answerCallbackQuery")
         published = next(m for m in standin.sent(CHAT) if "publicada" in m["text"])
@@ -80,9 +80,9 @@ async def test_describe_refine_publish_domain_usage(
         assert buttons(published)[0]["url"].startswith("https://preview.pagemagic.test/s/")
 
         # /domain and /usage
-        standin.send_text(CHAT, "/domain padaria-exemplo.pt", language_code="pt-BR")
+        standin.send_text(CHAT, "/domain padaria-exemplo.pt", language_code="pt")
         await standin.wait_for(lambda: any("padaria-exemplo.pt está associado" in t for t in _texts(standin)))
-        standin.send_text(CHAT, "/usage", language_code="pt-BR")
+        standin.send_text(CHAT, "/usage", language_code="pt")
         await standin.wait_for(lambda: any(t.startswith("Utilização de") for t in _texts(standin)))
         usage = next(t for t in _texts(standin) if t.startswith("Utilização de"))
         assert "• gerações: 2 de" in usage
