@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
 	@$(PY) -m pip install -q --disable-pip-version-check -e ".[test]"
+	@$(PY) -m core.i18n.compile >/dev/null
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 # Message catalogs: the .po files are the source (core/i18n/locale/); the .mo files gettext reads are
