@@ -137,7 +137,7 @@ async def test_usage_shows_spend_alerts_are_posted_once_and_the_cap_stops_overag
         events = await said(studio.message(CHAT, "/help"))  # any message: the alert follows the answer
         texts = [e.text for e in events if isinstance(e, Reply) and e.kind == "spending_alert"]
         assert texts == [
-            "You've used all the generations your plan includes this month (2 040 of 2 000). "
+            "You've used all the generations your plan includes this month (2,040 of 2,000). "
             "More is billed as overage; /usage shows the estimated bill."
         ]
         report = (await said(studio.message(CHAT, "/usage")))[0]
