@@ -9,6 +9,7 @@ limits and are enforced per site.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from redis.asyncio import Redis
 
@@ -50,7 +51,7 @@ class EdgeLimits:
         route = await self.routes.get(slug)
         if route is None or route.plan == plan:
             return route
-        updated = Route(route.slug, route.site_id, route.version, plan, route.hosts, route.endpoints)
+        updated = replace(route, plan=plan)
         await self.routes.put(updated)
         return updated
 

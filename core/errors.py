@@ -140,6 +140,12 @@ class RolledBack(PageMagicError):
     code = "publish_rolled_back"
 
 
+class Superseded(PageMagicError):
+    """A later publish or unpublish of the same site was asked for: this older one is dropped, never run."""
+
+    code = "publish_superseded"
+
+
 class BackendUnavailable(PageMagicError):
     """The hosting backend (Docker engine, registry) cannot be reached; the job will be retried."""
 

@@ -22,7 +22,36 @@ from core.i18n.locales import Locale, family
 __all__ = ["CATALOG", "certificate_reason", "domain_reason", "metric_label", "say", "say_in", "say_plural", "section_label"]
 
 # Messages still to import into the catalogs (see the module docstring); normally empty.
-CATALOG: dict[str, dict[str, str]] = {}
+CATALOG: dict[str, dict[str, str]] = {
+    "publish_waiting": {
+        "en": "Another publish of this site is still running; this one goes next.",
+        "pt_PT": "Outra publicação deste site ainda está a decorrer; esta vem a seguir.",
+        "pt_BR": "Outra publicação deste site ainda está em andamento; esta vem em seguida.",
+        "es": "Otra publicación de este sitio sigue en curso; esta va a continuación.",
+    },
+    "error_publish_superseded": {
+        "en": "Version {version} was not published: a later publish of this site was asked for, and that one decides "
+        "what is online. /history shows what is live.",
+        "pt_PT": "A versão {version} não foi publicada: foi pedida depois outra publicação deste site, e é essa que "
+        "decide o que está online. /history mostra o que está no ar.",
+        "pt_BR": "A versão {version} não foi publicada: depois foi pedida outra publicação deste site, e é ela que "
+        "decide o que fica no ar. /history mostra o que está no ar.",
+        "es": "La versión {version} no se publicó: después se pidió otra publicación de este sitio, y esa decide lo que "
+        "está en línea. /history muestra lo que está publicado.",
+    },
+    "history_live": {
+        "en": "Live: version {version} at {url}",
+        "pt_PT": "Online: versão {version} em {url}",
+        "pt_BR": "No ar: versão {version} em {url}",
+        "es": "En línea: versión {version} en {url}",
+    },
+    "history_offline": {
+        "en": "Not online (never published, or taken offline).",
+        "pt_PT": "Não está online (nunca publicado, ou retirado).",
+        "pt_BR": "Não está no ar (nunca publicado, ou retirado do ar).",
+        "es": "No está en línea (nunca publicado, o retirado).",
+    },
+}
 
 
 def _pending(entry: dict[str, str], language: Locale) -> str:

@@ -40,6 +40,9 @@ class PublishTarget:
     version: int
     plan: str = "free"
     domains: tuple[str, ...] = ()
+    # The job's id: the fencing token of this release. A backend never replaces a release made by a
+    # later job (a higher number) with this one; it raises ``Superseded`` instead. 0: no job (tools, tests).
+    sequence: int = 0
 
 
 ProgressReporter = Callable[[str, str], Awaitable[None]]  # (state, detail)
@@ -57,8 +60,9 @@ class HostingBackend(Protocol):
 
         Must be safe to repeat for the same target (a retried or resumed job).
         Raises ``PublishFailed`` (nothing changed), ``RolledBack`` (the new
-        version failed and the previous one still serves) or ``BackendUnavailable``
-        (try again later).
+        version failed and the previous one still serves), ``BackendUnavailable``
+        (try again later) or ``Superseded`` (what is live came from a later
+        job: ``target.sequence`` is lower than its; nothing changed).
         """
         ...
 

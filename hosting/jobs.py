@@ -4,24 +4,31 @@ The same runner serves both queues: the in-process one (embedded setup) and
 arq on Redis (``pagemagic worker``). A recovery loop picks up jobs nobody
 holds — never started, or left behind by a worker that died — so a killed
 worker's publish finishes (or cleanly fails) once another worker is up.
+
+The order rules live in ``core.storage.jobs``: one job of a site at a time,
+and a job older than another one of its site that is live or on its way is
+dropped as superseded. Here a worker that loses its lease (frozen past it,
+say) stops and records nothing, and the job's id travels to the backend as a
+fencing token, so even a worker that wakes up at the worst moment cannot put
+an older release back online.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import secrets
 import time
 from collections.abc import Awaitable, Callable
 
-from core.errors import BackendUnavailable, PageMagicError, PublishFailed, RolledBack
+from core.errors import BackendUnavailable, PageMagicError, PublishFailed, RolledBack, Superseded
 from core.observability.metrics import NO_METRICS, Metrics
 from core.observability.tracing import span
 from core.ports import HostingBackend, PublishTarget, UsageMeter
-from core.storage.jobs import JobRecord, JobStore
+from core.storage.jobs import Clock, JobRecord, JobStore, Outcome
 from core.storage.store import Store
+from core.storage.tables import utcnow
 
 log = logging.getLogger("pagemagic.jobs")
 
@@ -31,6 +38,10 @@ def _reason(error: PageMagicError | OSError) -> str:
     if isinstance(error, PageMagicError):
         return error.detail or error.code
     return error.strerror or type(error).__name__
+
+
+class _LeaseLost(Exception):
+    """Our lease on the job ran out and may have been taken: stop, record nothing (never shown to a user)."""
 
 
 def worker_identity() -> str:
@@ -49,9 +60,10 @@ class JobRunner:
         max_attempts: int = 5,
         retry_base_seconds: float = 5.0,
         plan_of: Callable[[int], Awaitable[str]] | None = None,
+        clock: Clock = utcnow,
     ) -> None:
         self.store = store
-        self.jobs = JobStore(store)
+        self.jobs = JobStore(store, clock)
         self.backend = backend
         self.meter = meter
         self.owner = owner or worker_identity()
@@ -63,27 +75,67 @@ class JobRunner:
         self.metrics: Metrics = NO_METRICS  # the wiring sets the Prometheus one
 
     async def run(self, job_id: int) -> str | None:
-        """Run the job if it can be claimed; return its final (or retry) state."""
+        """Run the job if it can be claimed, then the jobs of its site that waited for it.
+
+        Returns the job's final (or retry) state, or None when it was not ours to run.
+        """
         job = await self.jobs.claim(job_id, self.owner, self.lease_seconds)
         if job is None:
             return None
+        state = await self._run_claimed(job)
+        await self._run_waiting(job.site_id)
+        return state
+
+    async def _run_waiting(self, site_id: int) -> None:
+        """Jobs of the site that waited while this one ran go next, oldest first (superseded ones end at once)."""
+        while ids := await self.jobs.runnable(site_id):
+            job = await self.jobs.claim(ids[0], self.owner, self.lease_seconds)
+            if job is None:
+                return  # another worker holds one of the site's jobs: it will run the rest
+            await self._run_claimed(job)
+
+    async def _run_claimed(self, job: JobRecord) -> str | None:
+        if job.state == "superseded":
+            log.info("%s job %s: site %s v%s dropped, %s", job.kind, job.id, job.site_id, job.version, job.detail)
+            self.metrics.job_state(job.kind, "superseded")
+            return "superseded"
         lock = self._site_locks.setdefault(job.site_id, asyncio.Lock())
         async with lock:  # one deploy per site at a time in this worker
-            heartbeat = asyncio.create_task(self._heartbeat(job.id))
             started = time.monotonic()
+            work = asyncio.create_task(self._execute(job))
+            lease = asyncio.create_task(self._keep_lease(job.id))
+            lost = False
             try:
                 with span(f"{job.kind}_job", job_id=job.id, site_id=job.site_id):
                     log.info("%s job %s: site %s v%s claimed by %s", job.kind, job.id, job.site_id, job.version, self.owner)
-                    state = await self._execute(job)
-                self.metrics.job_state(job.kind, state)
-                if state != "queued" and job.kind == "publish":  # queued again = a retry later, not an end
-                    self.metrics.publish_finished(self.backend.name, state, time.monotonic() - started)
-                log.info("%s job %s: %s", job.kind, job.id, state)
-                return state
+                    await asyncio.wait({work, lease}, return_when=asyncio.FIRST_COMPLETED)
+                    if not work.done():  # the lease was lost: whoever holds it now decides
+                        lost = True
+                        work.cancel()
+                    try:
+                        state = await work
+                    except _LeaseLost:
+                        lost = True
+                    except asyncio.CancelledError:
+                        if not lost:
+                            raise  # cancelled from outside (shutdown)
             finally:
-                heartbeat.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await heartbeat
+                work.cancel()
+                lease.cancel()
+                await asyncio.gather(work, lease, return_exceptions=True)
+            if lost:
+                log.warning("%s job %s: lease lost by %s; left to its new holder", job.kind, job.id, self.owner)
+                return None
+            self.metrics.job_state(job.kind, state)
+            if state != "queued" and job.kind == "publish":  # queued again = a retry later, not an end
+                self.metrics.publish_finished(self.backend.name, state, time.monotonic() - started)
+            log.info("%s job %s: %s", job.kind, job.id, state)
+            return state
+
+    async def _end(self, job: JobRecord, outcome: Outcome) -> str:
+        if not await self.jobs.finish(job, self.owner, outcome):
+            raise _LeaseLost()
+        return outcome.state
 
     async def _execute(self, job: JobRecord) -> str:
         if job.kind == "unpublish":
@@ -93,69 +145,67 @@ class JobRunner:
         # Only domains whose DNS proved them go on the route (pending_dns ones wait for the check).
         domains = tuple(d.name for d in await self.store.domains_of(job.site_id) if d.status != "pending_dns")
         plan = await self._plan_of(record.owner_id) if self._plan_of else "free"
-        target = PublishTarget(record.id, record.slug, job.version, plan, domains)
+        target = PublishTarget(record.id, record.slug, job.version, plan, domains, sequence=job.id)
+        backend = self.backend.name
 
         async def progress(state: str, detail: str) -> None:
             self.metrics.job_state(job.kind, state)
-            await self.jobs.move(job.id, self.owner, state, detail)
+            if not await self.jobs.move(job.id, self.owner, state, detail):
+                raise _LeaseLost()
 
         try:
             release = await self.backend.publish(target, version.site, progress)
+        except Superseded as error:  # the backend's fence: a later job's release is already there
+            log.info("publish job %s: superseded at the switch (%s)", job.id, error.detail)
+            return await self._end(job, Outcome("superseded", error.detail))
         except RolledBack as error:
             log.warning("publish job %s: rolled back (%s)", job.id, error.detail)
-            await self.store.add_deployment(
-                record.id, job.version, self.backend.name, "rolled_back", "", "", error=error.detail
-            )
-            await self.jobs.move(job.id, self.owner, "rolled_back", error.detail)
-            return "rolled_back"
+            return await self._end(job, Outcome("rolled_back", error.detail, deployment=(backend, "rolled_back", "")))
         except BackendUnavailable as error:
             return await self._retry_or_fail(job, error)
         except PublishFailed as error:
             log.warning("publish job %s: failed (%s)", job.id, error.detail)
-            await self.store.add_deployment(
-                record.id, job.version, self.backend.name, "failed", "", "", error=error.detail
-            )
-            await self.jobs.move(job.id, self.owner, "failed", error.detail)
-            return "failed"
+            return await self._end(job, Outcome("failed", error.detail, deployment=(backend, "failed", "")))
         except (PageMagicError, OSError) as error:
-            await self.jobs.move(job.id, self.owner, "failed", _reason(error))
-            return "failed"
-        await self.store.add_deployment(record.id, job.version, self.backend.name, "live", release.url, release.release_id)
+            return await self._end(job, Outcome("failed", _reason(error)))
+        state = await self._end(job, Outcome("live", "", release.url, deployment=(backend, "live", release.release_id)))
         await self.meter.record(record.owner_id, "publishes", 1, record.id)
-        await self.jobs.move(job.id, self.owner, "live", "", result_url=release.url)
-        return "live"
+        return state
 
     async def _unpublish(self, job: JobRecord) -> str:
         """Take the site offline: service and routes removed by the backend; versions are kept."""
         record = await self.store.site(job.site_id)
-        await self.jobs.move(job.id, self.owner, "removing")
+        if not await self.jobs.move(job.id, self.owner, "removing"):
+            raise _LeaseLost()
         try:
             await self.backend.unpublish(record.slug)
         except BackendUnavailable as error:
             return await self._retry_or_fail(job, error)
         except (PageMagicError, OSError) as error:
-            await self.jobs.move(job.id, self.owner, "failed", _reason(error))
-            return "failed"
-        await self.store.add_deployment(record.id, job.version, self.backend.name, "removed", "", "")
-        await self.jobs.move(job.id, self.owner, "removed")
-        return "removed"
+            return await self._end(job, Outcome("failed", _reason(error)))
+        return await self._end(job, Outcome("removed", deployment=(self.backend.name, "removed", "")))
 
     async def _retry_or_fail(self, job: JobRecord, error: BackendUnavailable) -> str:
-        """The engine or registry is down: try again later, with backoff, up to ``max_attempts``."""
+        """The engine or registry is down: try again later, with backoff, up to ``max_attempts``.
+
+        The retry is claimed like any job: if a later publish of the site went
+        live meanwhile, it is dropped as superseded instead of run.
+        """
         if job.attempts >= self.max_attempts:
             log.warning("%s job %s: backend unavailable (%s); giving up after %s tries",
                         job.kind, job.id, error.detail, job.attempts)
-            await self.jobs.move(job.id, self.owner, "failed", error.detail)
-            return "failed"
+            return await self._end(job, Outcome("failed", error.detail))
         delay = self.retry_base_seconds * 2 ** (job.attempts - 1)
         log.warning("%s job %s: backend unavailable (%s); retry in %.0fs", job.kind, job.id, error.detail, delay)
         await self.jobs.retry_later(job.id, self.owner, delay, error.detail)
         return "queued"
 
-    async def _heartbeat(self, job_id: int) -> None:
+    async def _keep_lease(self, job_id: int) -> None:
+        """Renew the lease while the job runs; return as soon as a renewal fails (the lease is lost)."""
         while True:
             await asyncio.sleep(self.lease_seconds / 3)
-            await self.jobs.heartbeat(job_id, self.owner, self.lease_seconds)
+            if not await self.jobs.heartbeat(job_id, self.owner, self.lease_seconds):
+                return
 
     async def recover_once(self) -> None:
         """Run the jobs nobody holds: never started, or left behind by a worker that died."""

@@ -3,21 +3,29 @@
 Each publish writes a complete release folder, then switches the site's
 ``current`` link to it with an atomic rename, so a request sees either the old
 release or the new one, never a mix. Older releases are kept for rollback.
+
+The switch is fenced: under a lock file of the site, the job id of the release
+that went live last is kept in ``fence``, and a publish from an earlier job
+(one that lost its lease and woke up late) is refused with ``Superseded``
+instead of putting its older release back.
 """
 
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from core.errors import Superseded
 from core.ports import DomainMapping, ProgressReporter, PublishTarget, Release
 from core.site.site import Site
 from pipeline import RenderOptions, render_site
 
 META_FILE = ".pagemagic-release.json"
+FENCE_FILE = "fence"  # beside ``current``: the job id of the release that went live last
 
 
 class LocalHosting:
@@ -40,7 +48,7 @@ class LocalHosting:
         bundle = render_site(site, RenderOptions(base_url=url))
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         release_id = f"v{target.version}-{stamp}"
-        await asyncio.to_thread(self._write_release, target.slug, release_id, bundle.files, bundle.csp)
+        await asyncio.to_thread(self._write_release, target.slug, release_id, bundle.files, bundle.csp, target.sequence)
         return Release(url=url, release_id=release_id)
 
     async def unpublish(self, slug: str) -> None:
@@ -48,7 +56,7 @@ class LocalHosting:
         current = self.current_dir(slug)
         await asyncio.to_thread(current.unlink, missing_ok=True)
 
-    def _write_release(self, slug: str, release_id: str, files: dict[str, bytes], csp: str) -> None:
+    def _write_release(self, slug: str, release_id: str, files: dict[str, bytes], csp: str, sequence: int) -> None:
         site_dir = self.releases_dir / slug
         releases = site_dir / "releases"
         staging = releases / f".{release_id}.tmp"
@@ -60,10 +68,27 @@ class LocalHosting:
         (staging / META_FILE).write_text(csp, encoding="utf-8")
         final = releases / release_id
         staging.rename(final)
-        link = site_dir / f".current-{release_id}"
-        link.symlink_to(Path("releases") / release_id)
-        os.replace(link, site_dir / "current")  # atomic switch
+        with open(site_dir / "switch.lock", "a") as lock:  # one switch of this site at a time, across processes
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            fence = self._fence(site_dir)
+            if sequence and fence > sequence:
+                shutil.rmtree(final, ignore_errors=True)
+                raise Superseded(f"the live release came from a later job ({fence})")
+            if sequence:
+                staged_fence = site_dir / f".fence-{release_id}"
+                staged_fence.write_text(str(sequence), encoding="ascii")
+                os.replace(staged_fence, site_dir / FENCE_FILE)
+            link = site_dir / f".current-{release_id}"
+            link.symlink_to(Path("releases") / release_id)
+            os.replace(link, site_dir / "current")  # atomic switch
         self._prune(releases, keep_also=final)
+
+    @staticmethod
+    def _fence(site_dir: Path) -> int:
+        try:
+            return int((site_dir / FENCE_FILE).read_text(encoding="ascii"))
+        except (FileNotFoundError, ValueError):
+            return 0
 
     def _prune(self, releases: Path, keep_also: Path) -> None:
         done = sorted((p for p in releases.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)

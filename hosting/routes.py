@@ -4,22 +4,27 @@ Keys (all under the ``pm:`` prefix, JSON values, written atomically with MULTI):
 
   pm:host:<hostname>   -> {"slug": "padaria"}                      one per served hostname
   pm:site:<slug>       -> {"slug", "site_id", "version", "plan", "hosts": [...],
-                           "endpoints": ["127.0.0.1:30123", ...]}  healthy endpoints only
+                           "endpoints": ["127.0.0.1:30123", ...],  healthy endpoints only
+                           "job": 42}                              the publish job that wrote it
   pm:limits:<plan>     -> {"rps", "burst", "monthly_requests", "monthly_bytes"}  (billing writes)
 
 The nginx + Lua edge resolves ``Host`` -> slug -> endpoints and balances across
 them; the health monitor rewrites ``endpoints``; removing a site deletes its
 host keys and its site key in one transaction, so the edge never sees a
-half-written route.
+half-written route. A publish writes its route with ``put_release``, which
+refuses (``Superseded``) to replace a route written by a later job.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from redis.asyncio import Redis
+from redis.exceptions import WatchError
+
+from core.errors import Superseded
 
 PREFIX = "pm:"
 
@@ -44,6 +49,7 @@ class Route:
     plan: str
     hosts: tuple[str, ...]
     endpoints: tuple[str, ...] = field(default_factory=tuple)
+    job: int = 0  # the publish job that wrote the route (its fencing token; 0: none)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -54,6 +60,7 @@ class Route:
                 "plan": self.plan,
                 "hosts": list(self.hosts),
                 "endpoints": list(self.endpoints),
+                "job": self.job,
             },
             separators=(",", ":"),
         )
@@ -68,6 +75,7 @@ class Route:
             plan=str(data.get("plan", "free")),
             hosts=tuple(data.get("hosts", ())),
             endpoints=tuple(data.get("endpoints", ())),
+            job=int(data.get("job", 0)),
         )
 
 
@@ -79,20 +87,40 @@ class RouteTable:
 
     async def put(self, route: Route) -> None:
         previous = await self.get(route.slug)
-        stale = set(previous.hosts) - set(route.hosts) if previous else set()
         async with self.redis.pipeline(transaction=True) as tx:
-            for host in stale:
-                tx.delete(host_key(host))
-            for host in route.hosts:
-                tx.set(host_key(host), json.dumps({"slug": route.slug}))
-            tx.set(site_key(route.slug), route.to_json())
+            self._write(tx, route, previous)
             await tx.execute()
+
+    async def put_release(self, route: Route) -> None:
+        """Write a publish's route unless a later job's is there (``Superseded``); check and write are one step."""
+        async with self.redis.pipeline(transaction=True) as tx:
+            while True:
+                try:
+                    await tx.watch(site_key(route.slug))
+                    raw = await tx.get(site_key(route.slug))
+                    previous = Route.from_json(raw) if raw else None
+                    if previous is not None and route.job and previous.job > route.job:
+                        raise Superseded(f"the route was written by a later job ({previous.job})")
+                    tx.multi()  # type: ignore[no-untyped-call]
+                    self._write(tx, route, previous)
+                    await tx.execute()
+                    return
+                except WatchError:
+                    continue  # someone wrote the route meanwhile: read it again
+
+    @staticmethod
+    def _write(tx: Any, route: Route, previous: Route | None) -> None:
+        for host in set(previous.hosts) - set(route.hosts) if previous else set():
+            tx.delete(host_key(host))
+        for host in route.hosts:
+            tx.set(host_key(host), json.dumps({"slug": route.slug}))
+        tx.set(site_key(route.slug), route.to_json())
 
     async def set_endpoints(self, slug: str, endpoints: tuple[str, ...]) -> Route | None:
         route = await self.get(slug)
         if route is None:
             return None
-        updated = Route(route.slug, route.site_id, route.version, route.plan, route.hosts, tuple(sorted(endpoints)))
+        updated = replace(route, endpoints=tuple(sorted(endpoints)))
         if updated != route:
             await self.redis.set(site_key(slug), updated.to_json())
         return updated

@@ -34,7 +34,7 @@ class Metrics(Protocol):
         ...
 
     def job_state(self, kind: str, state: str) -> None:
-        """A job entered ``state`` (queued, building, pushing, deploying, live, failed, rolled_back)."""
+        """A job entered ``state`` (queued, waiting, building, pushing, deploying, live, failed, rolled_back, superseded)."""
         ...
 
     def publish_finished(self, backend: str, outcome: str, seconds: float) -> None:

@@ -347,6 +347,17 @@ class Store:
             )
             return _deployment_record(row) if row is not None else None
 
+    async def online_deployment(self, site_id: int) -> DeploymentRecord | None:
+        """The release online now: the last publish or unpublish, if it was a publish (what /history shows)."""
+        async with self._guard(), self.session() as session:
+            row = await session.scalar(
+                select(DeploymentRow)
+                .where(DeploymentRow.site_id == site_id, DeploymentRow.status.in_(("live", "removed")))
+                .order_by(DeploymentRow.id.desc())
+                .limit(1)
+            )
+            return _deployment_record(row) if row is not None and row.status == "live" else None
+
     async def is_online(self, site_id: int) -> bool:
         """Whether the site's last publish or unpublish left it online."""
         return await self._online_sites(DeploymentRow.site_id == site_id) == 1

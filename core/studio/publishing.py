@@ -9,6 +9,7 @@ from core.errors import (
     NotPublished,
     PublishFailed,
     RolledBack,
+    Superseded,
     UnpublishFailed,
 )
 from core.events import (
@@ -48,7 +49,7 @@ class PublishingFlow(StudioBase):
         yield PublishProgress("queued", say(language, "publish_queued", version=job.version))
         final = None
         async for state, current in self._follow(job.id):
-            if state in ("building", "pushing", "deploying"):
+            if state in ("building", "pushing", "deploying", "waiting"):
                 yield PublishProgress(state, say(language, f"publish_{state}"))
             elif state == "queued" and current.detail:
                 yield PublishProgress("retrying", say(language, "publish_retrying", detail=current.detail))
@@ -61,6 +62,8 @@ class PublishingFlow(StudioBase):
             return
         if final.state == "rolled_back":
             raise RolledBack(final.detail)
+        if final.state == "superseded":
+            raise Superseded(final.detail, version=final.version)
         if final.state != "live":
             raise PublishFailed(final.detail or "unknown error")
         domains = tuple(d.name for d in await self.store.domains_of(record.id))

@@ -66,6 +66,11 @@ class VersionsFlow(StudioBase):
             for v in versions
         )
         lines = [say_plural(language, "history_header", len(entries), name=record.name)]
+        live = await self.store.online_deployment(record.id)
+        if live is not None:
+            lines.append(say(language, "history_live", version=live.version, url=live.url))
+        else:
+            lines.append(say(language, "history_offline"))
         for entry in entries:
             instruction = entry.instruction if len(entry.instruction) <= 70 else entry.instruction[:69] + "…"
             lines.append(

@@ -75,7 +75,8 @@ class SwarmHosting:
 
         endpoints = await self.deployer.deploy(target, pinned, settings, follow)
         hosts = (self.hostname(target.slug), *target.domains)
-        await self.routes.put(Route(target.slug, target.site_id, target.version, target.plan, hosts, endpoints))
+        route = Route(target.slug, target.site_id, target.version, target.plan, hosts, endpoints, job=target.sequence)
+        await self.routes.put_release(route)
         return Release(url=url, release_id=pinned)
 
     async def unpublish(self, slug: str) -> None:

@@ -26,7 +26,7 @@ from docker.types import (
     UpdateConfig,
 )
 
-from core.errors import PublishFailed, RolledBack
+from core.errors import PublishFailed, RolledBack, Superseded
 from core.ports import PublishTarget
 from hosting.swarm.engine import DockerEngine, NotFound
 
@@ -62,7 +62,12 @@ def service_name(slug: str) -> str:
 def service_spec(target: PublishTarget, image: str, settings: ServiceSettings) -> dict[str, Any]:
     interval = int(settings.health_interval * NS)
     monitor = int((settings.health_interval * (settings.health_retries + 2) + 2) * NS)
-    labels = {"pagemagic.site": str(target.site_id), "pagemagic.slug": target.slug, "pagemagic.version": str(target.version)}
+    labels = {
+        "pagemagic.site": str(target.site_id),
+        "pagemagic.slug": target.slug,
+        "pagemagic.version": str(target.version),
+        "pagemagic.job": str(target.sequence),  # the fencing token: see SwarmDeployer.deploy
+    }
     return {
         "image": image,
         "name": service_name(target.slug),
@@ -151,7 +156,13 @@ class SwarmDeployer:
     async def deploy(
         self, target: PublishTarget, image: str, settings: ServiceSettings, on_endpoints: EndpointsChanged
     ) -> tuple[str, ...]:
-        """Create or update the site's service and wait until it converges; returns healthy endpoints."""
+        """Create or update the site's service and wait until it converges; returns healthy endpoints.
+
+        Fenced by the job id: a service last rolled by a later job is never
+        rolled back to this older one (``Superseded``). The update carries the
+        service's version index, so Swarm refuses it if the service changed
+        since it was read: the check and the update are one step.
+        """
         spec = service_spec(target, image, settings)
         name = spec["name"]
 
@@ -161,6 +172,9 @@ class SwarmDeployer:
             except NotFound:
                 client.services.create(**spec)
                 return True
+            owner = _job_of(service.attrs)
+            if target.sequence and owner > target.sequence:
+                raise Superseded(f"the service was rolled by a later job ({owner})")
             current = service.attrs["Spec"]["TaskTemplate"]["ContainerSpec"].get("Image")
             replicas = service.attrs["Spec"].get("Mode", {}).get("Replicated", {}).get("Replicas")
             if current != image or replicas != settings.replicas:
@@ -170,10 +184,12 @@ class SwarmDeployer:
         created = await self.engine.call(apply)
         return await self._converge(target, image, settings, created, on_endpoints)
 
-    async def _update_state(self, slug: str) -> str:
-        def read(client: Any) -> str:
+    async def _update_state(self, slug: str) -> tuple[str, int]:
+        """The service's update state and the job that rolled it last."""
+
+        def read(client: Any) -> tuple[str, int]:
             attrs = client.services.get(service_name(slug)).attrs
-            return str((attrs.get("UpdateStatus") or {}).get("State") or "")
+            return str((attrs.get("UpdateStatus") or {}).get("State") or ""), _job_of(attrs)
 
         return await self.engine.call(read)
 
@@ -187,10 +203,13 @@ class SwarmDeployer:
             tasks = await self.tasks(target.slug)
             live = [t.endpoint for t in tasks if t.state == "running" and t.desired == "running" and t.endpoint]
             healthy = await self.probe([e for e in live if e], settings.health_path)
+            state, owner = await self._update_state(target.slug)
+            if target.sequence and owner > target.sequence:
+                # A later job rolled the service while we waited: it and its routes are theirs (never remove it).
+                raise Superseded(f"the service was rolled by a later job ({owner})")
             if healthy != last and healthy:
                 await on_endpoints(healthy)  # the route table follows the rollout step by step
                 last = healthy
-            state = await self._update_state(target.slug)
             errors = [t.error for t in tasks if t.image == image and t.state in ("failed", "rejected") and t.error]
             if state == "rollback_completed":
                 raise RolledBack(_explain(errors, "the new version did not become healthy"))
@@ -233,6 +252,14 @@ class SwarmDeployer:
             return int(attrs["Spec"].get("Mode", {}).get("Replicated", {}).get("Replicas", 0))
 
         return await self.engine.call(read)
+
+
+def _job_of(attrs: dict[str, Any]) -> int:
+    """The job id a service was last rolled by (0 for services made before jobs were fenced)."""
+    try:
+        return int((attrs.get("Spec", {}).get("Labels") or {}).get("pagemagic.job", "0"))
+    except ValueError:
+        return 0
 
 
 def _explain(errors: list[str], fallback: str) -> str:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
+from core.errors import Superseded
 from core.ports import PublishTarget
 from hosting.local import META_FILE, LocalHosting
 from tests.core.scripted import sample_site
@@ -38,3 +42,15 @@ async def test_only_the_newest_releases_are_kept(tmp_path: Path) -> None:
     ids = [(await hosting.publish(PublishTarget(1, "s", n), sample_site(), no_progress)).release_id for n in range(1, 5)]
     assert hosting.releases("s") == sorted(ids[-2:])
     assert not any(p.name.startswith(".") for p in (tmp_path / "s").iterdir() if p.name != "current")
+
+
+async def test_a_release_from_an_earlier_job_never_replaces_a_later_ones(tmp_path: Path) -> None:
+    """The switch is fenced by the job id: a worker that lost its lease and woke up late changes nothing."""
+    hosting = LocalHosting(tmp_path, "http://127.0.0.1:9")
+    later = await hosting.publish(PublishTarget(1, "s", 3, sequence=7), sample_site(), no_progress)
+    with pytest.raises(Superseded):
+        await hosting.publish(PublishTarget(1, "s", 2, sequence=6), sample_site(), no_progress)
+    assert os.readlink(hosting.current_dir("s")) == f"releases/{later.release_id}"
+    assert hosting.releases("s") == [later.release_id]  # the refused release was not left behind
+    again = await hosting.publish(PublishTarget(1, "s", 3, sequence=7), sample_site(), no_progress)  # a retry of the same job
+    assert os.readlink(hosting.current_dir("s")) == f"releases/{again.release_id}"
