@@ -152,6 +152,12 @@ class BackendUnavailable(PageMagicError):
     code = "backend_unavailable"
 
 
+class QueueUnavailable(PageMagicError):
+    """The job queue (Redis) cannot be reached: the job was not handed over and nothing changed."""
+
+    code = "queue_unavailable"
+
+
 class StorageUnavailable(PageMagicError):
     code = "storage_unavailable"
 

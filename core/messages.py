@@ -51,6 +51,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "pt_BR": "Não está no ar (nunca publicado, ou retirado do ar).",
         "es": "No está en línea (nunca publicado, o retirado).",
     },
+    "error_queue_unavailable": {
+        "en": "{command} could not be queued: the job queue is not reachable right now. Nothing changed; "
+        "try {command} again in a moment.",
+        "pt_PT": "Não foi possível pôr {command} na fila: a fila de trabalhos não está acessível agora. Nada mudou; "
+        "tente {command} de novo daqui a pouco.",
+        "pt_BR": "Não foi possível colocar {command} na fila: a fila de tarefas não está acessível agora. Nada mudou; "
+        "tente {command} de novo daqui a pouco.",
+        "es": "No se pudo poner {command} en cola: la cola de trabajos no está accesible ahora. No cambió nada; "
+        "prueba {command} de nuevo en un momento.",
+    },
 }
 
 

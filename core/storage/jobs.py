@@ -250,6 +250,17 @@ class JobStore:
                 )
             return True
 
+    async def abandon(self, job_id: int, detail: str) -> bool:
+        """End a job nobody has started as ``failed`` (it could not be handed to a worker); False if one has."""
+        async with self._store.session() as session, session.begin():
+            result = await session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.state.in_(("queued", "waiting")), JobRow.lease_owner == "")
+                .values(state="failed", detail=detail[-4000:], updated_at=self._now())
+                .execution_options(synchronize_session=False)
+            )
+            return _rowcount(result) == 1
+
     async def retry_later(self, job_id: int, owner: str, delay: float, detail: str) -> None:
         """Give the job back (it stays active) to be tried again after ``delay`` seconds."""
         now = self._now()

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from core.errors import (
     NotPublished,
     PublishFailed,
+    QueueUnavailable,
     RolledBack,
     Superseded,
     UnpublishFailed,
@@ -19,10 +20,13 @@ from core.events import (
     Reply,
 )
 from core.messages import say
+from core.observability.logging import get_logger
 from core.site.values import Language
 from core.storage.jobs import JobRecord
 from core.storage.records import ChatRef, ConversationRecord
 from core.studio.base import StudioBase
+
+log = get_logger("pagemagic.studio")
 
 
 class PublishingFlow(StudioBase):
@@ -44,8 +48,8 @@ class PublishingFlow(StudioBase):
             await self.quotas.check(conversation.user_id, "published_sites")
             record = await self.store.follow_name_in_slug(record.id)
         await self.quotas.check(conversation.user_id, "publishes")
-        job, _created = await self.jobs.submit("publish", record.id, record.current_version)
-        await self.queue.submit(job.id)
+        job, created = await self.jobs.submit("publish", record.id, record.current_version)
+        await self._hand_over(job, created, "/publish")
         yield PublishProgress("queued", say(language, "publish_queued", version=job.version))
         final = None
         async for state, current in self._follow(job.id):
@@ -72,6 +76,20 @@ class PublishingFlow(StudioBase):
             text += "\n" + say(language, "published_domains", domains=", ".join(domains))
         yield Published(url=final.result_url, version=final.version, domains=domains, text=text)
 
+    async def _hand_over(self, job: JobRecord, created: bool, command: str) -> None:
+        """Give the job to the queue; if the queue is down, leave no job behind that nobody will run.
+
+        A job we just made is ended as failed (unless a worker already took it
+        from the database), and the user is told to try again. A job that
+        existed already was handed over before: it is followed as it is.
+        """
+        try:
+            await self.queue.submit(job.id)
+        except QueueUnavailable as error:
+            log.warning("job_not_queued", job_id=job.id, new_job=created, detail=error.detail)
+            if created and await self.jobs.abandon(job.id, f"could not be queued ({error.detail})"):
+                raise QueueUnavailable(error.detail, command=command) from error
+
     async def _follow(self, job_id: int) -> AsyncIterator[tuple[str, JobRecord]]:
         """Each state change of a job until it ends or ``publish_wait`` runs out."""
         loop = asyncio.get_running_loop()
@@ -97,8 +115,8 @@ class PublishingFlow(StudioBase):
         if not await self.store.is_online(record.id):
             raise NotPublished()  # never published, or already taken offline
         # A job like publish: the worker holds the Docker socket, this process only asks and follows.
-        job, _created = await self.jobs.submit("unpublish", record.id, record.current_version)
-        await self.queue.submit(job.id)
+        job, created = await self.jobs.submit("unpublish", record.id, record.current_version)
+        await self._hand_over(job, created, "/unpublish")
         final = None
         async for _state, current in self._follow(job.id):
             final = current
