@@ -65,17 +65,19 @@ def status_event(
         text = say(language, "domain_failed", domain=name, reason=certificate_reason(language, progress))
     elif progress.status == "removed":
         text = say(language, "domain_removed", domain=name)
+    elif progress.status in ("lost", "expired"):
+        text = say(language, f"domain_claim_{progress.status}", domain=name)
     else:
         text = say(language, f"domain_{progress.status}", domain=name)
     status = progress.status if progress.status in _STATUSES else "pending_dns"
     return DomainStatus(domain=name, status=status, text=text, records=records)  # type: ignore[arg-type]
 
 
-_STATUSES = ("pending_dns", "verified", "issuing", "active", "failed", "removed")
+_STATUSES = ("pending_dns", "verified", "issuing", "active", "failed", "removed", "lost", "expired")
 
 
 async def follow(
-    port: DomainPort, progress: DomainProgress, language: Language, wait: timedelta
+    port: DomainPort, site_id: int, progress: DomainProgress, language: Language, wait: timedelta
 ) -> AsyncIterator[Event]:
     """Report ``progress`` and every change after it while it is verified/issuing, up to ``wait``."""
     loop = asyncio.get_running_loop()
@@ -90,7 +92,7 @@ async def follow(
             return
         await asyncio.sleep(pause)
         pause = min(pause * 1.5, 0.5)
-        current = await port.status(progress.name)
+        current = await port.status(site_id, progress.name)
         if current is None:
             return
         progress = current

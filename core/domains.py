@@ -110,16 +110,17 @@ class DomainPort(Protocol):
         """The (type, name, value) records the user sets at the DNS provider."""
         ...
 
-    async def attached(self, name: str) -> None:
-        """A domain was attached: start looking at its DNS."""
+    async def attached(self, site_id: int, name: str) -> None:
+        """The site claimed a domain: start looking at its DNS."""
         ...
 
-    async def check(self, name: str) -> DomainProgress:
-        """Check DNS now; once verified, route it and start its certificate (in the background)."""
+    async def check(self, site_id: int, name: str) -> DomainProgress:
+        """Check the site's claim now; once proven (and not by another site first), route it and
+        start its certificate (in the background). Ends as ``lost`` or ``expired`` otherwise."""
         ...
 
-    async def status(self, name: str) -> DomainProgress | None:
-        """The stored status, without checking anything."""
+    async def status(self, site_id: int, name: str) -> DomainProgress | None:
+        """The stored status of the site's domain, without checking anything."""
         ...
 
     async def remove(self, slug: str, name: str) -> None:

@@ -77,7 +77,7 @@ class Published:
 @dataclass(frozen=True)
 class DomainStatus:
     domain: str
-    status: Literal["pending_dns", "verified", "issuing", "active", "failed", "removed"]
+    status: Literal["pending_dns", "verified", "issuing", "active", "failed", "removed", "lost", "expired"]
     text: str
     records: tuple[tuple[str, str, str], ...] = ()  # (type, name, value) to set at the DNS provider
 

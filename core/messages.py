@@ -61,6 +61,30 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "No se pudo poner {command} en cola: la cola de trabajos no está accesible ahora. No cambió nada; "
         "prueba {command} de nuevo en un momento.",
     },
+    "domain_claim_lost": {
+        "en": "{domain}: someone else proved this name first (their TXT record was found), so it now belongs to "
+        "another site and this claim was withdrawn. If the name is yours, check who can change its DNS. "
+        "/domain remove {domain} clears it from this list.",
+        "pt_PT": "{domain}: outra pessoa provou este nome primeiro (o registo TXT dela foi encontrado), por isso "
+        "pertence agora a outro site e este pedido foi retirado. Se o nome é seu, verifique quem pode alterar o DNS "
+        "dele. /domain remove {domain} tira-o desta lista.",
+        "pt_BR": "{domain}: outra pessoa provou este nome primeiro (o registro TXT dela foi encontrado), por isso ele "
+        "agora pertence a outro site e este pedido foi retirado. Se o nome é seu, verifique quem pode alterar o DNS "
+        "dele. /domain remove {domain} tira ele desta lista.",
+        "es": "{domain}: otra persona demostró este nombre primero (se encontró su registro TXT), así que ahora "
+        "pertenece a otro sitio y esta solicitud se retiró. Si el nombre es tuyo, revisa quién puede cambiar su DNS. "
+        "/domain remove {domain} lo quita de esta lista.",
+    },
+    "domain_claim_expired": {
+        "en": "{domain}: the claim expired because DNS did not prove it in time, so the name is free for whoever "
+        "proves it. Send /domain {domain} to claim it again.",
+        "pt_PT": "{domain}: o pedido expirou porque o DNS não o provou a tempo, por isso o nome fica livre para quem "
+        "o provar. Envie /domain {domain} para o pedir de novo.",
+        "pt_BR": "{domain}: o pedido expirou porque o DNS não o comprovou a tempo, então o nome fica livre para quem "
+        "o comprovar. Envie /domain {domain} para pedir de novo.",
+        "es": "{domain}: la solicitud caducó porque el DNS no la demostró a tiempo, así que el nombre queda libre para "
+        "quien lo demuestre. Envía /domain {domain} para pedirlo de nuevo.",
+    },
 }
 
 

@@ -220,6 +220,11 @@ class Settings(BaseSettings):
     domain_check_seconds: Annotated[float, Field(gt=0, le=86400)] = Field(
         default=60.0, description="How often the worker looks for domains to check, retry or renew."
     )
+    domain_claim_hours: Annotated[float, Field(gt=0, le=24 * 365)] = Field(
+        default=72.0,
+        description="How long a /domain claim may wait for its DNS proof; unproven after that, it expires. "
+        "Until one site proves a name, several may claim it: the first proof wins.",
+    )
     domain_wait_seconds: Annotated[float, Field(ge=0, le=600)] = Field(
         default=60.0, description="How long /domain check follows a certificate order before answering."
     )

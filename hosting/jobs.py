@@ -142,8 +142,8 @@ class JobRunner:
             return await self._unpublish(job)
         record = await self.store.site(job.site_id)
         version = await self.store.version(job.site_id, job.version)
-        # Only domains whose DNS proved them go on the route (pending_dns ones wait for the check).
-        domains = tuple(d.name for d in await self.store.domains_of(job.site_id) if d.status != "pending_dns")
+        # Only domains the site holds go on the route (a claim waits for its DNS proof).
+        domains = tuple(d.name for d in await self.store.domains_of(job.site_id) if d.held)
         plan = await self._plan_of(record.owner_id) if self._plan_of else "free"
         target = PublishTarget(record.id, record.slug, job.version, plan, domains, sequence=job.id)
         backend = self.backend.name

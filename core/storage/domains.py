@@ -1,8 +1,14 @@
 """Domain state: what the DNS checker and the certificate manager read and write.
 
-``Store.attach_domain`` creates a domain (and refuses another site's); this
-module moves it through its statuses and remembers when to look at it again,
-so a periodic loop in any process can pick up exactly the domains that are due.
+``Store.attach_domain`` creates a site's claim on a domain (and refuses a name
+another site holds); this module moves claims through their statuses and
+remembers when to look at them again, so a periodic loop in any process can
+pick up exactly the domains that are due.
+
+Several sites may claim one name while none has proven it: ``prove`` gives it
+to the first whose DNS proof is found and ends the others' claims as ``lost``;
+``expire_claims`` ends claims nobody proved in time as ``expired``. A row is
+addressed by (site, name); a name alone means the row that holds it.
 """
 
 from __future__ import annotations
@@ -10,13 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, delete, or_, select
+from sqlalchemy import ColumnElement, Select, delete, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from core.storage.domain_tables import DomainStateRow
 from core.storage.store import Store
-from core.storage.tables import DomainRow, SiteRow, utcnow
+from core.storage.tables import DOMAIN_CLAIMED, DOMAIN_ENDED, DomainRow, SiteRow, utcnow
 
-# Statuses a domain can be in (``core.events.DomainStatus`` names the same ones).
+# Statuses a domain is looked at in (``core.events.DomainStatus`` names these and the ended ones).
 LIVE_STATUSES = ("pending_dns", "verified", "issuing", "active", "failed")
 
 
@@ -32,18 +39,25 @@ class DomainState:
     next_check_at: datetime | None = None
     checked_at: datetime | None = None
     not_after: datetime | None = None
+    claimed_at: datetime | None = None  # when this claim was made (or made again): its expiry counts from here
 
 
 _UNSET: object = object()
+
+
+def _held() -> ColumnElement[bool]:
+    return DomainRow.status.not_in((DOMAIN_CLAIMED, *DOMAIN_ENDED))
 
 
 class DomainStore:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    async def get(self, name: str) -> DomainState | None:
+    async def get(self, name: str, site_id: int | None = None) -> DomainState | None:
+        """The site's row for ``name``; without a site, the row that holds the name (None while only claimed)."""
+        where = DomainRow.site_id == site_id if site_id is not None else _held()
         async with self._store._guard(), self._store.session() as session:
-            row = (await session.execute(self._query().where(DomainRow.name == name))).first()
+            row = (await session.execute(self._query().where(DomainRow.name == name, where))).first()
             return _state(row[0], row[1], row[2]) if row is not None else None
 
     async def of_site(self, site_id: int) -> list[DomainState]:
@@ -65,6 +79,7 @@ class DomainStore:
 
     async def update(
         self,
+        site_id: int,
         name: str,
         status: str,
         *,
@@ -74,9 +89,9 @@ class DomainStore:
         not_after: datetime | object | None = _UNSET,
         checked: bool = False,
     ) -> DomainState | None:
-        """Move ``name`` to ``status``; None when the domain was removed meanwhile."""
+        """Move the site's ``name`` to ``status``; None when the domain was removed meanwhile."""
         async with self._store._guard(), self._store.session() as session, session.begin():
-            domain = await session.scalar(select(DomainRow).where(DomainRow.name == name))
+            domain = await session.scalar(select(DomainRow).where(DomainRow.site_id == site_id, DomainRow.name == name))
             if domain is None:
                 return None
             row = await session.get(DomainStateRow, domain.id)
@@ -94,7 +109,54 @@ class DomainStore:
             if checked:
                 row.checked_at = utcnow()
             row.updated_at = utcnow()
-        return await self.get(name)
+        return await self.get(name, site_id)
+
+    async def prove(self, site_id: int, name: str, now: datetime) -> bool:
+        """DNS proved the site's claim: it holds the name now, unless another site's proof came first.
+
+        The winner's row becomes ``verified`` and every other claim on the name
+        ``lost``; a loser's own row becomes ``lost``. The unique index on held
+        names settles two proofs arriving at the same moment.
+        """
+        try:
+            async with self._store._guard(), self._store.session() as session, session.begin():
+                won = await session.execute(
+                    update(DomainRow)
+                    .where(DomainRow.site_id == site_id, DomainRow.name == name, DomainRow.status == DOMAIN_CLAIMED)
+                    .values(status="verified")
+                    .execution_options(synchronize_session=False)
+                )
+                if not getattr(won, "rowcount", 0):
+                    return False  # no longer a claim (removed, lost or expired meanwhile)
+                await session.execute(
+                    update(DomainRow)
+                    .where(DomainRow.name == name, DomainRow.site_id != site_id, DomainRow.status == DOMAIN_CLAIMED)
+                    .values(status="lost")
+                    .execution_options(synchronize_session=False)
+                )
+        except IntegrityError:
+            await self.update(site_id, name, "lost", next_check_at=None, checked=True)
+            return False
+        await self.update(site_id, name, "verified", attempts=0, next_check_at=now, checked=True)
+        return True
+
+    async def expire_claims(self, claimed_before: datetime) -> list[DomainState]:
+        """End every claim made before ``claimed_before`` and still unproven; returns them."""
+        async with self._store._guard(), self._store.session() as session, session.begin():
+            rows = list(
+                await session.execute(
+                    self._query().where(DomainRow.status == DOMAIN_CLAIMED, DomainRow.created_at < claimed_before)
+                )
+            )
+            for domain, _slug, state in rows:
+                domain.status = "expired"
+                if state is not None:
+                    state.next_check_at = None
+            return [_state(row[0], row[1], row[2]) for row in rows]
+
+    async def lose(self, site_id: int, name: str) -> DomainState | None:
+        """Another site holds the name: end this site's claim on it."""
+        return await self.update(site_id, name, "lost", next_check_at=None, checked=True)
 
     async def remove(self, site_id: int, name: str) -> bool:
         """Detach ``name`` from the site; False when it is not this site's."""
@@ -125,4 +187,5 @@ def _state(domain: DomainRow, slug: str, state: DomainStateRow | None) -> Domain
         next_check_at=state.next_check_at if state else None,
         checked_at=state.checked_at if state else None,
         not_after=state.not_after if state else None,
+        claimed_at=domain.created_at,
     )

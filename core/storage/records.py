@@ -7,6 +7,7 @@ from datetime import datetime
 
 from core.site.site import Site
 from core.site.values import Language
+from core.storage.tables import DOMAIN_CLAIMED, DOMAIN_ENDED
 
 
 @dataclass(frozen=True)
@@ -75,3 +76,8 @@ class DomainRecord:
     name: str
     status: str
     token: str
+
+    @property
+    def held(self) -> bool:
+        """The site holds the name (it is routed); False for a claim still unproven, lost or expired."""
+        return self.status != DOMAIN_CLAIMED and self.status not in DOMAIN_ENDED

@@ -32,6 +32,8 @@ from core.storage.records import (
     VersionRecord,
 )
 from core.storage.tables import (
+    DOMAIN_CLAIMED,
+    DOMAIN_ENDED,
     ChatIdentityRow,
     ConversationRow,
     DeploymentRow,
@@ -383,28 +385,41 @@ class Store:
             return int(count or 0)
 
     async def attached_domain_count(self, owner_id: int) -> int:
-        """Custom domains attached to ``owner_id``'s sites now (a removed one frees its place)."""
+        """Custom domains attached to ``owner_id``'s sites now, claims included (a removed, lost or
+        expired one frees its place)."""
         async with self._guard(), self.session() as session:
             count = await session.scalar(
                 select(func.count(DomainRow.id)).join(SiteRow, SiteRow.id == DomainRow.site_id)
-                .where(SiteRow.owner_id == owner_id)
+                .where(SiteRow.owner_id == owner_id, DomainRow.status.not_in(DOMAIN_ENDED))
             )
             return int(count or 0)
 
     async def attach_domain(self, site_id: int, name: str, status: str) -> tuple[DomainRecord, bool]:
-        """Attach ``name`` to the site; returns (record, created). Another site's domain is refused."""
+        """Attach (or claim, with ``pending_dns``) ``name`` for the site; returns (record, created).
+
+        Refused (``DomainTaken``) only when another site *holds* the name; other
+        sites' unproven claims do not stand in the way (see ``DomainRow``). This
+        site's own lost or expired claim starts again as a new one.
+        """
         try:
             async with self._guard(), self.session() as session, session.begin():
-                existing = await session.scalar(select(DomainRow).where(DomainRow.name == name))
-                if existing is not None:
-                    if existing.site_id != site_id:
-                        raise DomainTaken(name, domain=name)
-                    return _domain_record(existing), False
-                row = DomainRow(site_id=site_id, name=name, status=status, token=secrets.token_urlsafe(24))
+                held = await session.scalar(select(DomainRow).where(DomainRow.name == name, _held()))
+                if held is not None and held.site_id != site_id:
+                    raise DomainTaken(name, domain=name)
+                mine = await session.scalar(select(DomainRow).where(DomainRow.site_id == site_id, DomainRow.name == name))
+                if mine is not None and mine.status not in DOMAIN_ENDED:
+                    return _domain_record(mine), False
+                if mine is not None:  # asked again after losing or letting the claim expire: a fresh claim
+                    mine.status, mine.created_at = status, utcnow()
+                    await session.flush()
+                    return _domain_record(mine), True
+                row = DomainRow(
+                    site_id=site_id, name=name, status=status, token=secrets.token_urlsafe(24), created_at=utcnow()
+                )
                 session.add(row)
                 await session.flush()
                 return _domain_record(row), True
-        except IntegrityError as exc:
+        except IntegrityError as exc:  # another site came to hold it meanwhile
             raise DomainTaken(name, domain=name) from exc
 
     async def domains_of(self, site_id: int) -> list[DomainRecord]:
@@ -413,9 +428,10 @@ class Store:
             return [_domain_record(r) for r in rows]
 
     async def site_for_domain(self, name: str) -> SiteRecord | None:
+        """The site that holds ``name`` (an unproven claim serves nothing)."""
         async with self._guard(), self.session() as session:
             row = await session.scalar(
-                select(SiteRow).join(DomainRow, DomainRow.site_id == SiteRow.id).where(DomainRow.name == name)
+                select(SiteRow).join(DomainRow, DomainRow.site_id == SiteRow.id).where(DomainRow.name == name, _held())
             )
             return _site_record(row) if row is not None else None
 
@@ -480,6 +496,11 @@ class _StorageGuard:
     async def __aexit__(self, exc_type: Any, exc: BaseException | None, _tb: Any) -> None:
         if isinstance(exc, (OperationalError, InterfaceError, OSError, ConnectionError)):
             raise StorageUnavailable(type(exc).__name__) from exc
+
+
+def _held() -> ColumnElement[bool]:
+    """A domain row that holds its name: proven by DNS, or attached where no proof is asked."""
+    return DomainRow.status.not_in((DOMAIN_CLAIMED, *DOMAIN_ENDED))
 
 
 def _rowcount(result: Any) -> int:

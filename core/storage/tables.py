@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -141,12 +142,24 @@ class DeploymentRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 
+# A domain row is a site's claim on a name. Unproven claims (``pending_dns``) of several sites may
+# coexist; the first proven by DNS holds the name, and at most one row per name is held. A claim
+# that lost the race or was never proven ends ``lost`` or ``expired`` and is kept to tell its owner.
+DOMAIN_CLAIMED = "pending_dns"
+DOMAIN_ENDED = ("lost", "expired")
+_NOT_HELD = "status NOT IN ('pending_dns', 'lost', 'expired')"
+
+
 class DomainRow(Base):
     __tablename__ = "domains"
+    __table_args__ = (
+        UniqueConstraint("site_id", "name", name="uq_domain_site_name"),
+        Index("uq_domains_held_name", "name", unique=True, sqlite_where=text(_NOT_HELD), postgresql_where=text(_NOT_HELD)),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(253), unique=True)
+    name: Mapped[str] = mapped_column(String(253))
     status: Mapped[str] = mapped_column(String(20))
     token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

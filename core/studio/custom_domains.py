@@ -21,6 +21,7 @@ from core.ports import (
 from core.site.values import Language
 from core.storage.domains import DomainStore
 from core.storage.records import ChatRef, ConversationRecord, SiteRecord
+from core.storage.tables import DOMAIN_ENDED
 from core.studio.base import StudioBase
 
 
@@ -81,19 +82,19 @@ class DomainsFlow(StudioBase):
     ) -> AsyncIterator[Event]:
         """Attach pending DNS proof: nothing is routed until the TXT token and the pointer are right."""
         assert self.domains is not None
-        owner = await self.store.site_for_domain(name)
+        owner = await self.store.site_for_domain(name)  # the site that proved it; a mere claim blocks no one
         if owner is not None and owner.id != record.id:
             raise DomainTaken(name, domain=name)  # before the quota: the clearer answer
-        existing = {d.name for d in await self.store.domains_of(record.id)}
+        existing = {d.name for d in await self.store.domains_of(record.id) if d.status not in DOMAIN_ENDED}
         if name not in existing:
             await self.quotas.check(conversation.user_id, "domains")
         domain, created = await self.store.attach_domain(record.id, name, "pending_dns")
         await self._audit("domain", record, conversation, chat, f"{name} attached")
         if created:
             await self.meter.record(conversation.user_id, "domains", 1, record.id)
-        await self.domains.attached(name)
+        await self.domains.attached(record.id, name)
         records = self.domains.records(record.slug, name, domain.token)
-        progress = await self.domains.status(name)
+        progress = await self.domains.status(record.id, name)
         if not created and progress is not None and progress.status != "pending_dns":
             yield status_event(language, progress, records)
             return
@@ -120,8 +121,8 @@ class DomainsFlow(StudioBase):
                 text = say(language, "domain_attached_local", domain=name, server=server)
                 yield DomainStatus(domain=name, status="active", text=text)
                 continue
-            progress = await self.domains.check(name)
-            async for event in follow(self.domains, progress, language, self.config.domain_wait):
+            progress = await self.domains.check(record.id, name)
+            async for event in follow(self.domains, record.id, progress, language, self.config.domain_wait):
                 yield event
 
     async def _remove_domain(
@@ -136,10 +137,11 @@ class DomainsFlow(StudioBase):
             yield Reply(say(language, "error_domain_remove_usage"), kind="usage_hint")
             return
         name = normalise_domain(names[0])
-        if name not in {d.name for d in await self.store.domains_of(record.id)}:
+        mine = {d.name: d for d in await self.store.domains_of(record.id)}
+        if name not in mine:
             yield Reply(say(language, "domain_not_attached", domain=name), kind="domain_not_attached")
             return
-        if self.domains is not None:
+        if self.domains is not None and mine[name].held:  # a claim never had a route or a certificate of its own
             await self.domains.remove(record.slug, name)
         await DomainStore(self.store).remove(record.id, name)
         await self._audit("domain", record, conversation, chat, f"{name} removed")

@@ -70,7 +70,7 @@ class PublishingFlow(StudioBase):
             raise Superseded(final.detail, version=final.version)
         if final.state != "live":
             raise PublishFailed(final.detail or "unknown error")
-        domains = tuple(d.name for d in await self.store.domains_of(record.id))
+        domains = tuple(d.name for d in await self.store.domains_of(record.id) if d.held)
         text = say(language, "published", version=final.version, url=final.result_url)
         if domains:
             text += "\n" + say(language, "published_domains", domains=", ".join(domains))

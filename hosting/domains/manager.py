@@ -1,5 +1,9 @@
 """Moves each custom domain along: pending DNS -> verified (routed) -> issuing -> active, and renews.
 
+Several sites may claim a name; the first whose DNS proof is found holds it
+and the other claims end ``lost``; a claim not proven within ``claim_ttl``
+ends ``expired``. Either way its owner is told at the next ``/domain check``.
+
 Implements ``core.domains.DomainPort``. A check runs the DNS test at once (it is
 quick); the certificate is ordered in the background (a task of this process,
 guarded by a Redis lock so two processes never order the same one), and the
@@ -23,6 +27,7 @@ from redis.asyncio import Redis
 from core.domains import DnsProblem, DomainProgress, is_apex, txt_name
 from core.errors import PageMagicError
 from core.storage.domains import DomainState, DomainStore
+from core.storage.tables import DOMAIN_ENDED
 from hosting.domains.acme import AcmeIssuer
 from hosting.domains.certstore import CertificateStore
 from hosting.domains.dns import DnsChecker
@@ -43,6 +48,7 @@ class DomainPolicy:
     first_recheck: timedelta = timedelta(minutes=1)
     max_recheck: timedelta = timedelta(hours=6)
     fallback_endpoint: str | None = None  # where the edge sends a domain whose site has no route (local hosting)
+    claim_ttl: timedelta = timedelta(hours=72)  # an unproven claim ends after this (PAGEMAGIC_DOMAIN_CLAIM_HOURS)
 
 
 def backoff(attempts: int, policy: DomainPolicy) -> timedelta:
@@ -87,17 +93,17 @@ class DomainManager:
             pointing.append(("CNAME", name, target))
         return (*pointing, ("TXT", txt_name(name), token))
 
-    async def attached(self, name: str) -> None:
-        state = await self.domains.get(name)
-        if state is not None and state.status not in ROUTED:
-            await self.domains.update(name, "pending_dns", detail=state.detail, next_check_at=_now())
+    async def attached(self, site_id: int, name: str) -> None:
+        state = await self.domains.get(name, site_id)
+        if state is not None and state.status == "pending_dns":
+            await self.domains.update(site_id, name, "pending_dns", detail=state.detail, next_check_at=_now())
 
-    async def status(self, name: str) -> DomainProgress | None:
-        state = await self.domains.get(name)
+    async def status(self, site_id: int, name: str) -> DomainProgress | None:
+        state = await self.domains.get(name, site_id)
         return _progress(state) if state is not None else None
 
-    async def check(self, name: str) -> DomainProgress:
-        state = await self.domains.get(name)
+    async def check(self, site_id: int, name: str) -> DomainProgress:
+        state = await self.domains.get(name, site_id)
         if state is None:
             return DomainProgress(name, "removed")
         state = await self._check(state, now=_now())
@@ -122,6 +128,8 @@ class DomainManager:
     async def run_once(self, now: datetime | None = None) -> int:
         """Check or renew every domain that is due; returns how many were looked at."""
         now = now or _now()
+        for expired in await self.domains.expire_claims(now - self.policy.claim_ttl):
+            log.info("domain %s: site %s's claim expired unproven", expired.name, expired.site_id)
         due = await self.domains.due(now)
         for state in due:
             try:
@@ -146,9 +154,17 @@ class DomainManager:
     # -- steps ----------------------------------------------------------------------------
 
     async def _check(self, state: DomainState, now: datetime, background: bool = True) -> DomainState:
+        if state.status in DOMAIN_ENDED:
+            return state  # a claim that lost or expired: nothing to look at
         if state.status == "active":
             await self._route(state)
             return state
+        if state.status == "pending_dns":
+            holder = await self.domains.get(state.name)
+            if holder is not None and holder.site_id != state.site_id:
+                return await self.domains.lose(state.site_id, state.name) or state
+            if state.claimed_at is not None and state.claimed_at + self.policy.claim_ttl <= now:
+                return await self.domains.update(state.site_id, state.name, "expired", next_check_at=None) or state
         problems = await self.dns.problems(
             state.name,
             state.token,
@@ -162,6 +178,7 @@ class DomainManager:
                 return state
             attempts = state.attempts + 1
             updated = await self.domains.update(
+                state.site_id,
                 state.name,
                 "pending_dns",
                 detail=json.dumps([asdict(p) for p in problems]),
@@ -170,9 +187,13 @@ class DomainManager:
                 checked=True,
             )
             return updated or state
-        await self._route(state)
         if state.status == "pending_dns":
-            state = await self.domains.update(state.name, "verified", attempts=0, next_check_at=now, checked=True) or state
+            # Proven: the name is this site's, unless another site's proof came first.
+            won = await self.domains.prove(state.site_id, state.name, now)
+            state = await self.domains.get(state.name, state.site_id) or state
+            if not won:
+                return state
+        await self._route(state)
         if state.status in ("verified", "issuing") or (
             state.status == "failed" and (state.next_check_at is None or state.next_check_at <= now)
         ):
@@ -184,7 +205,7 @@ class DomainManager:
 
     async def _renew(self, state: DomainState, now: datetime) -> None:
         if state.not_after is not None and state.not_after - self.policy.renew_before > now:
-            await self.domains.update(state.name, "active", next_check_at=state.not_after - self.policy.renew_before)
+            await self.domains.update(state.site_id, state.name, "active", next_check_at=state.not_after - self.policy.renew_before)
             return
         await self._issue(state, renewing=True, now=now)
 
@@ -215,16 +236,17 @@ class DomainManager:
             return state  # another process is ordering it right now
         try:
             if not renewing:
-                state = await self.domains.update(state.name, "issuing", attempts=state.attempts) or state
+                state = await self.domains.update(state.site_id, state.name, "issuing", attempts=state.attempts) or state
             try:
                 issued = await self.issuer.issue(state.name)
             except CertificateError as exc:
                 return await self._failed(state, exc, renewing, now or _now())
-            if await self.domains.get(state.name) is None:
+            if await self.domains.get(state.name, state.site_id) is None:
                 return replace(state, status="removed")  # removed while the order ran: store nothing
             stored = await self.certs.put(state.name, issued.fullchain_pem, issued.key_pem)
             log.info("certificate for %s valid until %s", state.name, stored.not_after.isoformat())
             updated = await self.domains.update(
+                state.site_id,
                 state.name,
                 "active",
                 attempts=0,
@@ -242,6 +264,7 @@ class DomainManager:
         if renewing and state.not_after is not None and state.not_after > now:
             # The current certificate still serves; try again before it runs out.
             updated = await self.domains.update(
+                state.site_id,
                 state.name, "active", detail=_failure(exc), attempts=attempts, next_check_at=retry
             )
             return updated or state
@@ -250,7 +273,7 @@ class DomainManager:
                         state.name, exc.detail)
             await self.certs.delete(state.name)
         updated = await self.domains.update(
-            state.name, "failed", detail=_failure(exc), attempts=attempts, next_check_at=retry
+            state.site_id, state.name, "failed", detail=_failure(exc), attempts=attempts, next_check_at=retry
         )
         return updated or state
 

@@ -44,6 +44,7 @@ def build_domain_manager(
         edge_ipv6=_split(settings.edge_ipv6),
         renew_before=timedelta(days=settings.cert_renew_days),
         fallback_endpoint=fallback_endpoint,
+        claim_ttl=timedelta(hours=settings.domain_claim_hours),
     )
     dns = DnsChecker(settings.dns_resolver, settings.dns_resolver_port)
     return DomainManager(DomainStore(store), redis, dns, issuer, certs, policy)

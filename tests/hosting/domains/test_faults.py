@@ -60,20 +60,20 @@ def manager(stack: Stack, store: Store, redis: Redis, edge_ipv4: tuple[str, ...]
     return DomainManager(DomainStore(store), redis, DnsChecker("127.0.0.1", stack.dns_port), issuer, certs, policy)
 
 
-async def site_with_domain(store: Store, name: str) -> tuple[str, str]:
+async def site_with_domain(store: Store, name: str) -> tuple[int, str, str]:
     conversation = await store.conversation(ChatRef("console", secrets.token_hex(4), "ana"))
     site = await store.create_site(
         conversation.id, conversation.user_id, sample_site(), "x", new_preview_token(), timedelta(hours=1)
     )
     domain, _ = await store.attach_domain(site.id, name, "pending_dns")
-    return site.slug, domain.token
+    return site.id, site.slug, domain.token
 
 
 async def test_unreachable_challenge_fails_with_the_reason_and_is_retried(
     stack: Stack, store: Store, redis: Redis
 ) -> None:
     name = f"loja-{secrets.token_hex(3)}.pt"  # an apex: A record to the edge's address
-    slug, token = await site_with_domain(store, name)
+    site_id, slug, token = await site_with_domain(store, name)
     site = Upstream("padaria")
     await RouteTable(redis).put(Route(slug, 1, 1, "free", (f"{slug}.{BASE}",), (site.endpoint,)))
     # DNS points at 127.0.0.2, which the checker accepts as an edge address, but no edge listens there.
@@ -81,12 +81,12 @@ async def test_unreachable_challenge_fails_with_the_reason_and_is_retried(
     stack.dns("set-txt", host=f"_pagemagic.{name}.", value=token)
     stack.dns("add-a", host=f"{name}.", addresses=["127.0.0.2"])
     try:
-        await domains.attached(name)
+        await domains.attached(site_id, name)
         assert await domains.run_once() >= 1
         failed = await DomainStore(store).get(name)
         assert failed is not None and failed.status == "failed", failed
         assert "could not validate" in failed.detail  # the authority's words, kept for operators
-        progress = await domains.status(name)
+        progress = await domains.status(site_id, name)
         assert progress is not None and progress.cause == "certificate_challenge_failed"
         told = status_event("pt_PT", progress)
         assert "não conseguiu chegar ao site por este domínio; verifique os registos DNS" in told.text, told.text

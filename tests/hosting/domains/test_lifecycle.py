@@ -86,10 +86,13 @@ async def test_domain_proven_issued_served_renewed_and_removed(stack: Stack, tmp
         pending = (await say(rt, f"/domain check {sub}"))[-1]
         assert isinstance(pending, DomainStatus) and pending.status == "pending_dns"
         assert f"_pagemagic.{sub}" in pending.text and "TXT" in pending.text
-        assert await rt.studio.domains.status(sub) is not None  # type: ignore[union-attr]
+        ana_site = (await rt.store.conversation(ANA)).site_id
+        assert ana_site is not None
+        assert await rt.studio.domains.status(ana_site, sub) is not None  # type: ignore[union-attr]
 
         # Another site's domain token does not prove this one.
-        other = (await say(rt, f"/domain bicicletas-{secrets.token_hex(3)}.pt", BRUNO))[-1]
+        bikes = f"bicicletas-{secrets.token_hex(3)}.pt"
+        other = (await say(rt, f"/domain {bikes}", BRUNO))[-1]
         assert isinstance(other, DomainStatus)
         other_token = next(r[2] for r in other.records if r[0] == "TXT")
         stack.dns("set-txt", host=f"_pagemagic.{sub}.", value=other_token)
@@ -106,9 +109,12 @@ async def test_domain_proven_issued_served_renewed_and_removed(stack: Stack, tmp
         stack.dns("clear-cname", host=f"{sub}.")
         stack.dns("set-cname", host=f"{sub}.", target=f"{slug}.{BASE}.")
 
-        # A second site can't take it; our own base domain and the deny list are refused.
-        taken = (await say(rt, f"/domain {sub}", BRUNO))[-1]
-        assert isinstance(taken, Failed) and taken.code == "domain_taken"
+        # A second site may claim it while it is unproven (its own token); our own base domain and the
+        # deny list are refused.
+        await say(rt, f"/domain remove {bikes}", BRUNO)  # the free plan's one domain
+        rival = (await say(rt, f"/domain {sub}", BRUNO))[-1]
+        assert isinstance(rival, DomainStatus) and rival.status == "pending_dns"
+        assert next(r[2] for r in rival.records if r[0] == "TXT") != token
         for refused in (f"shop.{BASE}", "blocked-brand.com", "10.0.0.1", "[::1]"):
             failed = (await say(rt, f"/domain {refused}"))[-1]
             assert isinstance(failed, Failed) and failed.code == "invalid_domain", refused
@@ -118,6 +124,11 @@ async def test_domain_proven_issued_served_renewed_and_removed(stack: Stack, tmp
         statuses = [e.status for e in events if isinstance(e, DomainStatus) and e.domain == sub]
         assert statuses[0] == "verified" and statuses[-1] == "active", [e.text for e in events]
         assert "https://" in events[-1].text
+        # The first proof wins: the rival claim is withdrawn, and the name can no longer be claimed.
+        lost = (await say(rt, f"/domain check {sub}", BRUNO))[-1]
+        assert isinstance(lost, DomainStatus) and lost.status == "lost", lost.text
+        taken = (await say(rt, f"/domain {sub}", BRUNO))[-1]
+        assert isinstance(taken, Failed) and taken.code == "domain_taken"
 
         root = stack.root_ca()
         first = await asyncio.to_thread(https_get, stack.https_port, sub, root)
