@@ -1,7 +1,8 @@
 """The database connection: engine, sessions and migrations at start-up.
 
 SQLite (the embedded default) gets WAL and a busy timeout so two chats can
-share one file; PostgreSQL is used as is. Migrations run through Alembic on
+share one file, and the file is its owner's alone (0600); PostgreSQL is used
+as is. Migrations run through Alembic on
 the application's own async connection, serialised between processes (an
 advisory lock on PostgreSQL, a file lock on SQLite) so several processes
 starting at once cannot race.
@@ -22,6 +23,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from core.errors import StorageUnavailable
+from core.private_files import create_private, make_private
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _PG_MIGRATION_LOCK = 0x5A6E  # any constant shared by all Page Magic processes
@@ -37,11 +39,23 @@ def create_engine(url: str) -> AsyncEngine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _private_sqlite(Path(path))
         engine = create_async_engine(url, connect_args={"timeout": 30})
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def _private_sqlite(database: Path) -> None:
+    """The database file is the owner's alone (0600); SQLite gives its -wal and -shm the same mode.
+
+    Created before SQLite opens it (SQLite would make it 0644); an existing one,
+    and its -wal, -shm or -journal, are tightened.
+    """
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    create_private(database)
+    for suffix in ("-wal", "-shm", "-journal"):
+        make_private(database.with_name(database.name + suffix))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from core.private_files import write_private
 from core.settings import Settings
 from hosting.edge.pages import PAGE_CSP, all_pages
 from hosting.edge_keys import DEFAULT_PREFIX
@@ -272,8 +273,6 @@ def write(config: EdgeConfig) -> Path:
     for sub in ("logs", "tmp"):
         (config.prefix / sub).mkdir(parents=True, exist_ok=True)
     values = json.dumps(config.lua_values(), separators=(",", ":"), ensure_ascii=False)
-    fd = os.open(config.values_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(values)
+    write_private(config.values_path, values)  # the Redis password and the certificate key: 0600, always
     config.conf_path.write_text(render(config), encoding="utf-8")
     return config.conf_path

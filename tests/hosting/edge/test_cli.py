@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +42,26 @@ def test_a_redis_host_name_gets_a_resolver_and_an_address_none(tmp_path: Path) -
     assert "resolver [fd00::53] valid=30s;" in render(v6)
     by_address = EdgeConfig.from_settings(Settings(home=tmp_path, redis_url="redis://127.0.0.1:6379/0"))
     assert "resolver" not in render(by_address)
+
+
+def test_an_existing_edge_json_with_loose_permissions_is_replaced_private(tmp_path: Path) -> None:
+    """Issue 14, item 8: ``touch edge.json; chmod 644; pagemagic edge config`` left the Redis password 0644."""
+    prefix = tmp_path / "edge"
+    prefix.mkdir()
+    values = prefix / "edge.json"
+    values.write_text("{}")
+    values.chmod(0o644)
+    before = values.stat().st_ino
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEMAGIC_")}
+    env.update(
+        PAGEMAGIC_HOME=str(tmp_path), PAGEMAGIC_EDGE_DIR=str(prefix), PAGEMAGIC_EDGE_PORT="18482",
+        PAGEMAGIC_REDIS_URL="redis://:s3cret@127.0.0.1:6380/2", PAGEMAGIC_CERT_KEY=base64.b64encode(bytes(32)).decode(),
+    )
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("pagemagic")), "edge", "config"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(values.stat().st_mode) == 0o600
+    assert "s3cret" in values.read_text() and values.stat().st_ino != before  # a new file, renamed into place
+    assert sorted(p.name for p in prefix.iterdir() if p.name.startswith(".")) == []  # no temporary left behind
