@@ -21,7 +21,7 @@ from core.errors import ConcurrentChange, DomainTaken, StorageUnavailable
 from core.i18n.locales import stored_locale
 from core.site.site import Site
 from core.site.values import Language
-from core.slugs import slugify
+from core.slugs import is_reserved, slugify
 from core.storage.database import session_factory
 from core.storage.records import (
     ChatRef,
@@ -553,7 +553,9 @@ def _domain_record(row: DomainRow) -> DomainRecord:
 
 
 def _slug_candidates(base: str) -> Iterator[str]:
-    """The name's slug first, then suffixed ones, for as many tries as a taken slug may need."""
-    yield base
+    """The name's slug first (unless the platform keeps it), then suffixed ones, for as many tries
+    as a taken slug may need."""
+    if not is_reserved(base):
+        yield base
     for _ in range(_RETRIES * 2 - 1):
         yield f"{base}-{secrets.token_hex(2)}"
