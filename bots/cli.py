@@ -109,8 +109,10 @@ async def _run(args: argparse.Namespace) -> int:
         from core.storage.database import create_engine, migrate
 
         settings = Settings()
+        from core.sealing import token_box
+
         engine = create_engine(settings.sqlalchemy_url)
-        await migrate(engine, lock_dir=settings.home)
+        await migrate(engine, lock_dir=settings.home, box=token_box(settings))
         await engine.dispose()
         print("database is up to date")
         return 0

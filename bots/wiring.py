@@ -23,6 +23,7 @@ from core.llm.port import SiteGenerator
 from core.periodic import run_every
 from core.ports import HostingBackend
 from core.private_files import private_dir
+from core.sealing import token_box
 from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
@@ -130,7 +131,7 @@ def build_domains(settings: Settings, store: Store, redis: Redis | None, local_e
 async def open_store(settings: Settings) -> Store:
     private_dir(settings.home)  # the database and what the chats made: the owner's alone (0700)
     engine = create_engine(settings.sqlalchemy_url)
-    await migrate(engine, lock_dir=settings.home)
+    await migrate(engine, lock_dir=settings.home, box=token_box(settings))
     return Store(engine)
 
 

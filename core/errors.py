@@ -158,6 +158,12 @@ class QueueUnavailable(PageMagicError):
     code = "queue_unavailable"
 
 
+class TokenKeyMissing(PageMagicError):
+    """A secret stored encrypted (a Slack bot token) cannot be sealed or opened: its key is not configured."""
+
+    code = "token_key_missing"
+
+
 class StorageUnavailable(PageMagicError):
     code = "storage_unavailable"
 

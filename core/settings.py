@@ -131,6 +131,16 @@ class Settings(BaseSettings):
     )
     slack_client_id: str | None = Field(default=None, description="Slack OAuth client id (multi-workspace install).")
     slack_client_secret: SecretStr | None = Field(default=None, description="Slack OAuth client secret.")
+    token_key: SecretStr | None = Field(
+        default=None,
+        description="32 bytes in base64 (openssl rand -base64 32): encrypts the bot tokens of Slack workspace "
+        "installs in the database; needed with PAGEMAGIC_SLACK_CLIENT_ID. Only the app holds it (not the edge).",
+    )
+    token_key_previous: SecretStr | None = Field(
+        default=None,
+        description="Earlier PAGEMAGIC_TOKEN_KEY values (comma-separated) during a rotation: what they sealed "
+        "still opens, and is sealed again under the new key when next read.",
+    )
     slack_api_base: str = Field(
         default="https://slack.com/api/", description="Slack Web API base URL (a test stand-in in tests)."
     )

@@ -33,8 +33,10 @@ from bots.slack.inbound import from_action, from_command, from_message
 from bots.slack.installations import SqlInstallationStore, SqlOAuthStateStore, StoreAuthorize
 from bots.slack.policy import PublishPolicy
 from bots.slack.threads import ThreadBook
+from core.errors import TokenKeyMissing
 from core.i18n.locales import LOCALES
 from core.messages import say
+from core.sealing import SecretBox, token_box
 from core.settings import Settings
 from core.storage.store import Store
 from core.studio import Studio
@@ -77,6 +79,17 @@ def web_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
     )
 
 
+def required_token_box(settings: Settings) -> SecretBox:
+    """The key workspace tokens are sealed with; installs from many workspaces refuse to start without it."""
+    box = token_box(settings)
+    if box is None:
+        raise TokenKeyMissing(
+            "Slack installs from many workspaces (PAGEMAGIC_SLACK_CLIENT_ID) store each workspace's bot token "
+            "encrypted: set PAGEMAGIC_TOKEN_KEY (openssl rand -base64 32)"
+        )
+    return box
+
+
 def build_app(settings: Settings, studio: Studio, store: Store) -> AsyncApp:
     assert settings.slack_signing_secret is not None
     signing_secret = settings.slack_signing_secret.get_secret_value()
@@ -88,7 +101,7 @@ def build_app(settings: Settings, studio: Studio, store: Store) -> AsyncApp:
         interval=settings.slack_update_interval,
         install_url=f"{public}{INSTALL_PATH}" if public and multi else None,
     )
-    installations = SqlInstallationStore(store.engine) if multi else None
+    installations = SqlInstallationStore(store.engine, required_token_box(settings)) if multi else None
     front = SlackFrontDoor(
         studio,
         store,

@@ -3,6 +3,12 @@
 Each workspace keeps one row, its latest installation; a revoked token (an
 ``invalid_auth`` answer, a ``tokens_revoked`` event or an uninstall) marks the
 row instead of deleting it, so the workspace is told once and can reinstall.
+
+Tokens are sealed at rest with ``PAGEMAGIC_TOKEN_KEY`` (``core.sealing``). A
+token sealed under an earlier key (``PAGEMAGIC_TOKEN_KEY_PREVIOUS``) is sealed
+again under the current one when read; one no configured key opens is logged
+with what to do, and the workspace counts as not installed until it
+reinstalls (which stores a token under the current key).
 """
 
 from __future__ import annotations
@@ -22,8 +28,10 @@ from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from core.errors import TokenKeyMissing
+from core.sealing import SecretBox, is_sealed
 from core.storage.database import session_factory
-from core.storage.slack_tables import SlackInstallationRow, SlackOAuthStateRow
+from core.storage.slack_tables import SlackInstallationRow, SlackOAuthStateRow, token_binding
 
 _log = logging.getLogger(__name__)
 
@@ -37,8 +45,9 @@ def _scopes(value: str | Sequence[str] | None) -> str:
 class SqlInstallationStore(AsyncInstallationStore):
     """slack_sdk's ``AsyncInstallationStore`` on our SQLAlchemy engine (SQLite or PostgreSQL)."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, box: SecretBox) -> None:
         self._sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
+        self._box = box
 
     @property
     def logger(self) -> logging.Logger:
@@ -74,6 +83,10 @@ class SqlInstallationStore(AsyncInstallationStore):
         )
 
     async def _upsert(self, *, enterprise_id: str, team_id: str, **values: Any) -> None:
+        for kind in ("bot", "user"):
+            token = values.get(f"{kind}_token")
+            if token:
+                values[f"{kind}_token"] = self._box.seal(token, token_binding(enterprise_id, team_id, kind))
         async with self._sessions() as session, session.begin():
             row = await session.scalar(self._where(enterprise_id, team_id))
             if row is None:
@@ -166,13 +179,42 @@ class SqlInstallationStore(AsyncInstallationStore):
     async def _active(
         self, enterprise_id: str | None, team_id: str | None, is_enterprise_install: bool | None
     ) -> SlackInstallationRow | None:
+        """The workspace's usable installation, its tokens opened (the row is detached: never saved as is)."""
         async with self._sessions() as session:
             row = await session.scalar(
                 self._where(enterprise_id or "", "" if is_enterprise_install else team_id or "")
             )
             if not isinstance(row, SlackInstallationRow) or row.revoked_at is not None:
                 return None
-            return row
+            session.expunge(row)
+        sealed = {"bot": row.bot_token, "user": row.user_token or ""}
+        opened: dict[str, str] = {}
+        try:
+            for kind, value in sealed.items():
+                binding = token_binding(row.enterprise_id, row.team_id, kind)
+                opened[kind] = self._box.open(value, binding) if is_sealed(value) else value
+        except TokenKeyMissing as error:
+            _log.error(
+                "Slack workspace %s: its token cannot be opened (%s). Set PAGEMAGIC_TOKEN_KEY_PREVIOUS to the key "
+                "it was sealed with, or reinstall the app in that workspace.", row.team_id or row.enterprise_id,
+                error.detail,
+            )
+            return None
+        if any(value and self._box.stale(value) for value in sealed.values()):
+            await self._reseal(row.id, opened)
+        row.bot_token, row.user_token = opened["bot"], opened["user"] or row.user_token
+        return row
+
+    async def _reseal(self, row_id: int, opened: dict[str, str]) -> None:
+        """Seal the row's tokens again under the current key (after a rotation, or a plain-text row)."""
+        async with self._sessions() as session, session.begin():
+            row = await session.get(SlackInstallationRow, row_id)
+            if row is None:
+                return
+            for kind in ("bot", "user"):
+                if opened[kind]:
+                    binding = token_binding(row.enterprise_id, row.team_id, kind)
+                    setattr(row, f"{kind}_token", self._box.seal(opened[kind], binding))
 
     @staticmethod
     def _where(enterprise_id: str, team_id: str) -> Any:

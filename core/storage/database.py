@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 
 from core.errors import StorageUnavailable
 from core.private_files import create_private, make_private
+from core.sealing import SecretBox
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _PG_MIGRATION_LOCK = 0x5A6E  # any constant shared by all Page Magic processes
@@ -70,32 +71,37 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-async def migrate(engine: AsyncEngine, lock_dir: Path | None = None) -> None:
-    """Bring the schema to the newest revision; safe to call from many processes at once."""
+async def migrate(engine: AsyncEngine, lock_dir: Path | None = None, box: SecretBox | None = None) -> None:
+    """Bring the schema to the newest revision; safe to call from many processes at once.
+
+    ``box`` (from ``PAGEMAGIC_TOKEN_KEY``) lets a migration seal secrets that older
+    versions stored in plain text; without it such a migration stops and says so.
+    """
     try:
         if engine.dialect.name == "sqlite" and lock_dir is not None:
             lock_dir.mkdir(parents=True, exist_ok=True)
             with open(lock_dir / ".migrate.lock", "w") as lock:
                 await asyncio.to_thread(fcntl.flock, lock, fcntl.LOCK_EX)
                 try:
-                    await _upgrade(engine)
+                    await _upgrade(engine, box)
                 finally:
                     fcntl.flock(lock, fcntl.LOCK_UN)
         else:
-            await _upgrade(engine)
+            await _upgrade(engine, box)
     except (OSError, OperationalError) as exc:
         raise StorageUnavailable(type(exc).__name__) from exc
 
 
-async def _upgrade(engine: AsyncEngine) -> None:
+async def _upgrade(engine: AsyncEngine, box: SecretBox | None) -> None:
     async with engine.begin() as connection:
-        await connection.run_sync(_upgrade_sync)
+        await connection.run_sync(_upgrade_sync, box)
 
 
-def _upgrade_sync(connection: Connection) -> None:
+def _upgrade_sync(connection: Connection, box: SecretBox | None = None) -> None:
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
     config = alembic_config()
     config.attributes["connection"] = connection
+    config.attributes["secret_box"] = box
     # "heads": independent features may add migration branches; each is applied.
     command.upgrade(config, "heads")

@@ -12,38 +12,25 @@ is in the clear so the edge can tell an expired certificate without decrypting.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
-import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cryptography import x509
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from redis.asyncio import Redis
 
+from core.sealing import Sealer, parse_key
 from hosting.routes import PREFIX
+
+__all__ = ["ACCOUNT_KEY", "CertificateStore", "Sealer", "StoredCertificate", "cert_key", "parse_key"]
 
 ACCOUNT_KEY = f"{PREFIX}acme-account"
 
 
 def cert_key(name: str) -> str:
     return f"{PREFIX}cert:{name.lower()}"
-
-
-def parse_key(encoded: str) -> bytes:
-    """The 32-byte AES key from its base64 form (standard or URL-safe); says what is wrong otherwise."""
-    text = encoded.strip()
-    try:
-        raw = base64.urlsafe_b64decode(text.replace("+", "-").replace("/", "_") + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError) as exc:
-        raise ValueError("PAGEMAGIC_CERT_KEY must be base64 (try: openssl rand -base64 32)") from exc
-    if len(raw) != 32:
-        raise ValueError(f"PAGEMAGIC_CERT_KEY must hold 32 bytes, not {len(raw)} (try: openssl rand -base64 32)")
-    return raw
 
 
 @dataclass(frozen=True)
@@ -53,21 +40,6 @@ class StoredCertificate:
     key_pem: str
     not_after: datetime
     issued_at: datetime
-
-
-class Sealer:
-    """AES-256-GCM with a random 96-bit nonce; the associated data binds a blob to its owner."""
-
-    def __init__(self, key: bytes) -> None:
-        self._aead = AESGCM(key)
-
-    def seal(self, plaintext: bytes, bound_to: str) -> str:
-        nonce = os.urandom(12)
-        return base64.b64encode(nonce + self._aead.encrypt(nonce, plaintext, bound_to.encode())).decode()
-
-    def open(self, blob: str, bound_to: str) -> bytes:
-        raw = base64.b64decode(blob)
-        return self._aead.decrypt(raw[:12], raw[12:], bound_to.encode())
 
 
 class CertificateStore:

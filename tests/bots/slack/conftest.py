@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
 import time
@@ -134,9 +135,12 @@ def slack_settings(tmp_path: Any, slack_api: SlackApiStandIn) -> Callable[..., S
     return build
 
 
+TOKEN_KEY = base64.b64encode(b"slack-token-key-for-the-tests!!!").decode()  # 32 bytes: workspace tokens sealed
+
+
 @pytest.fixture
 def oauth_settings() -> dict[str, Any]:
-    return {"slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET}
+    return {"slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET, "token_key": TOKEN_KEY}
 
 
 @pytest.fixture

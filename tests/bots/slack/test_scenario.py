@@ -8,8 +8,9 @@ import time
 import httpx
 from sqlalchemy import select
 
-from core.storage.slack_tables import SlackInstallationRow
-from tests.bots.slack.conftest import Slack
+from core.sealing import SecretBox
+from core.storage.slack_tables import SlackInstallationRow, token_binding
+from tests.bots.slack.conftest import TOKEN_KEY, Slack
 from tests.bots.slack.flow import URL, action_ids, button_url, context_text, install
 from tests.standins.slack_api import Call, SlackApiStandIn, Workspace
 
@@ -24,7 +25,10 @@ async def test_describe_stream_publish_domain_usage_in_two_workspaces(
             workspace = await install(slack, team, installer="UINSTALL")
             async with slack.rt.store.session() as session:
                 row = await session.scalar(select(SlackInstallationRow).where(SlackInstallationRow.team_id == team))
-            assert row is not None and row.bot_token == workspace.bot_token and row.revoked_at is None
+            assert row is not None and row.revoked_at is None
+            assert workspace.bot_token not in row.bot_token  # sealed at rest (PAGEMAGIC_TOKEN_KEY)
+            box = SecretBox.from_settings(TOKEN_KEY)
+            assert box.open(row.bot_token, token_binding("", team, "bot")) == workspace.bot_token
             assert row.bot_id == workspace.bot_id  # from auth.test during the install
             await _flow(slack, slack_api, workspace, domain)
     assert {c.token for c in slack_api.called("chat.stopStream")} == {
