@@ -1,6 +1,6 @@
 """slack tokens sealed at rest: bot and user tokens of workspace installs encrypted with PAGEMAGIC_TOKEN_KEY
 
-Revision ID: 0009_slack_tokens_sealed
+Revision ID: 0010_slack_tokens_sealed
 Revises: 0002_slack
 
 Plain-text tokens left by earlier versions are sealed here (``core.sealing``),
@@ -16,7 +16,7 @@ from core.errors import TokenKeyMissing
 from core.sealing import SecretBox, is_sealed
 from core.storage.slack_tables import token_binding
 
-revision = "0009_slack_tokens_sealed"
+revision = "0010_slack_tokens_sealed"
 down_revision = "0002_slack"
 branch_labels = None
 depends_on = None

@@ -1,6 +1,6 @@
 """domain claims: several sites may claim a name until one proves it by DNS
 
-Revision ID: 0008_domain_claims
+Revision ID: 0009_domain_claims
 Revises: 0006_domains
 
 ``domains.name`` was unique, so an unproven claim (``pending_dns``) blocked
@@ -15,7 +15,7 @@ the migration's transaction), so those rows are kept aside and put back.
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0008_domain_claims"
+revision = "0009_domain_claims"
 down_revision = "0006_domains"
 branch_labels = None
 depends_on = None
