@@ -30,7 +30,7 @@ async def test_publish_with_the_queue_unreachable_is_refused_and_the_chat_goes_o
     assert process.returncode == 0, errors
     assert "Traceback" not in text + errors
     assert "/publish could not be queued" in text and "try /publish again" in text, text
-    assert text.index("could not be queued") < text.index("Versions of"), "the chat answered the next message"
+    assert text.index("could not be queued") < text.index("Not online"), "the chat answered the next message (/history)"
     assert "Published version" not in text
     with sqlite3.connect(home / "pagemagic.db") as db:
         states = [state for (state,) in db.execute("SELECT state FROM jobs")]
