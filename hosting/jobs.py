@@ -83,12 +83,17 @@ class JobRunner:
         if job is None:
             return None
         state = await self._run_claimed(job)
-        await self._run_waiting(job.site_id)
+        await self._run_waiting(job.site_id, done={job.id})
         return state
 
-    async def _run_waiting(self, site_id: int) -> None:
-        """Jobs of the site that waited while this one ran go next, oldest first (superseded ones end at once)."""
-        while ids := await self.jobs.runnable(site_id):
+    async def _run_waiting(self, site_id: int, done: set[int]) -> None:
+        """Jobs of the site that waited while these ran go next, oldest first (superseded ones end at once).
+
+        A job already run here (``done``) is not run again now, even if due: one put back to retry
+        waits for the recovery loop, whatever its delay.
+        """
+        while ids := [i for i in await self.jobs.runnable(site_id) if i not in done]:
+            done.add(ids[0])
             job = await self.jobs.claim(ids[0], self.owner, self.lease_seconds)
             if job is None:
                 return  # another worker holds one of the site's jobs: it will run the rest

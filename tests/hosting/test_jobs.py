@@ -36,6 +36,23 @@ async def _site(store: Store, versions: int = 3) -> int:
     return record.id
 
 
+class Clock:
+    """The jobs' clock, moved by the test: leases run out and retry times come without waiting."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def _runner(store: Store, backend: object, clock: Clock, owner: str, **options: Any) -> JobRunner:
+    return JobRunner(store, backend, StoreUsageMeter(store), owner=owner, clock=clock, **options)  # type: ignore[arg-type]
+
+
 async def test_publishing_the_same_version_twice_joins_one_job(store: Store) -> None:
     site_id = await _site(store)
     jobs = JobStore(store)
@@ -46,14 +63,15 @@ async def test_publishing_the_same_version_twice_joins_one_job(store: Store) -> 
 
 async def test_a_dead_workers_job_is_taken_over_after_its_lease(store: Store, tmp_path: Path) -> None:
     site_id = await _site(store)
-    jobs = JobStore(store)
+    clock = Clock()
+    jobs = JobStore(store, clock)
     job, _ = await jobs.submit("publish", site_id, 1)
-    assert await jobs.claim(job.id, "dead-worker", lease=0.2) is not None
+    assert await jobs.claim(job.id, "dead-worker", lease=15) is not None
     await jobs.move(job.id, "dead-worker", "deploying")
     hosting = LocalHosting(tmp_path, "http://127.0.0.1:9")
-    runner = JobRunner(store, hosting, StoreUsageMeter(store), owner="new-worker")
+    runner = _runner(store, hosting, clock, "new-worker")
     assert await runner.run(job.id) is None  # still leased by the dead worker
-    await asyncio.sleep(0.3)
+    clock.advance(16)
     assert await jobs.runnable() == [job.id]
     assert await runner.run(job.id) == "live"
     done = await jobs.get(job.id)
@@ -94,17 +112,20 @@ class FlakyBackend:
 
 async def test_backend_unavailable_keeps_the_job_and_retries_it(store: Store) -> None:
     site_id = await _site(store)
-    jobs = JobStore(store)
+    clock = Clock()
+    jobs = JobStore(store, clock)
     job, _ = await jobs.submit("publish", site_id, 1)
     backend = FlakyBackend(failures=2)
-    runner = JobRunner(store, backend, StoreUsageMeter(store), retry_base_seconds=0.05)  # type: ignore[arg-type]
+    runner = _runner(store, backend, clock, "worker", retry_base_seconds=5)
     assert await runner.run(job.id) == "queued"
     waiting = await jobs.get(job.id)
     assert waiting is not None and waiting.state == "queued" and "engine down" in waiting.detail
-    assert await runner.run(job.id) is None  # not before its retry time
-    await asyncio.sleep(0.06)
-    assert await runner.run(job.id) == "queued"
-    await asyncio.sleep(0.11)
+    assert await runner.run(job.id) is None  # not before its retry time (5 s)
+    clock.advance(5)
+    assert await runner.run(job.id) == "queued"  # the second retry waits twice as long
+    clock.advance(9)
+    assert await runner.run(job.id) is None
+    clock.advance(1)
     assert await runner.run(job.id) == "live"
     assert backend.calls == 3
 
@@ -121,12 +142,13 @@ async def test_too_many_attempts_fail_the_job_clearly(store: Store) -> None:
 
 async def test_unpublish_is_a_job_retried_while_the_engine_is_down(store: Store) -> None:
     site_id = await _site(store)
-    jobs = JobStore(store)
+    clock = Clock()
+    jobs = JobStore(store, clock)
     job, _ = await jobs.submit("unpublish", site_id, 1)
     backend = FlakyBackend(failures=1)
-    runner = JobRunner(store, backend, StoreUsageMeter(store), retry_base_seconds=0.05)  # type: ignore[arg-type]
+    runner = _runner(store, backend, clock, "worker", retry_base_seconds=5)
     assert await runner.run(job.id) == "queued"
-    await asyncio.sleep(0.06)
+    clock.advance(5)
     assert await runner.run(job.id) == "removed"
     done = await jobs.get(job.id)
     assert done is not None and done.state == "removed" and done.done
@@ -134,23 +156,6 @@ async def test_unpublish_is_a_job_retried_while_the_engine_is_down(store: Store)
 
 
 # -- issue 14, item 1: an abandoned or retried older job never replaces a later one ------------------
-
-
-class Clock:
-    """The jobs' clock, moved by the test: leases run out and retry times come without waiting."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
-def _runner(store: Store, backend: object, clock: Clock, owner: str, **options: Any) -> JobRunner:
-    return JobRunner(store, backend, StoreUsageMeter(store), owner=owner, clock=clock, **options)  # type: ignore[arg-type]
 
 
 async def _live_versions(store: Store, site_id: int) -> list[int]:
