@@ -9,7 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-from core.errors import InvalidSpec, PageMagicError
+from pydantic import ValidationError
+
+from core.errors import ConfigurationError, InvalidSpec, PageMagicError
 from core.settings import Settings
 
 
@@ -53,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return asyncio.run(_run(args))
+    except ValidationError as error:
+        if error.title != Settings.__name__:
+            raise
+        problem = settings_problem(error)
+        print(f"pagemagic: {problem.code}: {problem.detail}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except InvalidSpec as error:
@@ -61,6 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     except PageMagicError as error:
         print(f"pagemagic: {error.code}: {error.detail}", file=sys.stderr)
         return 1
+
+
+def settings_problem(error: ValidationError) -> ConfigurationError:
+    """Which variables are wrong and why, without their values (one of them may be a secret)."""
+    problems = []
+    for item in error.errors(include_url=False, include_input=False):
+        name = str(item["loc"][0]) if item["loc"] else ""
+        problems.append(f"PAGEMAGIC_{name.upper()}: {item['msg']}" if name else item["msg"])
+    return ConfigurationError("; ".join(problems))
 
 
 def _settings(port: int | None) -> Settings:
@@ -128,19 +145,25 @@ def _write(site: object, out: Path, react: bool, base_url: str | None) -> int:
         options = RenderOptions(base_url=base_url)
     except ValueError as exc:
         raise InvalidSpec("--base-url", f"{base_url!r} is not an absolute http(s) URL") from exc
-    bundle = render_site(site, options)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, content in bundle.files.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_bytes(content)
-    (out / "site.json").write_text(site.model_dump_json(indent=2), encoding="utf-8")
+    files = {**render_site(site, options).files, "site.json": site.model_dump_json(indent=2).encode("utf-8")}
+    written = _write_files(out, files)
+    report = f"wrote {written} files to {out}"
     if react:
-        for name, content in export_react(site).items():
-            target = out / "react" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-    print(f"wrote {len(bundle.files)} files to {out}" + (f" and a React export to {out / 'react'}" if react else ""))
+        react_written = _write_files(out / "react", export_react(site))
+        report += f" and a React export of {react_written} files to {out / 'react'}"
+    print(report)
     return 0
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> int:
+    """Write each file under ``folder``; the count is of files written, so the report matches the disk."""
+    written = 0
+    for name, content in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    return written
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from billing.quotas import PlanQuotas
 from billing.setup import BillingParts, build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket, url_of
-from core.errors import PageMagicError
+from core.errors import ConfigurationError
 from core.llm.offline import OfflineGenerator
 from core.llm.port import SiteGenerator
 from core.periodic import run_every
@@ -77,7 +77,7 @@ def build_hosting(settings: Settings, base_url: str, redis: Redis | None) -> Hos
     if settings.hosting == "local":
         return LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
     if redis is None:
-        raise PageMagicError("swarm hosting needs PAGEMAGIC_REDIS_URL (the route table lives in Redis)")
+        raise ConfigurationError("swarm hosting needs PAGEMAGIC_REDIS_URL (the route table lives in Redis)")
     from hosting.routes import RouteTable
     from hosting.swarm.backend import PlanHosting, SwarmHosting
     from hosting.swarm.build import ImageSettings

@@ -19,7 +19,7 @@ from billing.setup import build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket
 from bots.wiring import build_domains, build_hosting, instrument, open_store, redis_client
-from core.errors import PageMagicError
+from core.errors import ConfigurationError
 from core.observability.logging import configure_logging
 from core.observability.redact import secret_values
 from core.observability.tracing import setup_tracing
@@ -36,7 +36,7 @@ log = logging.getLogger("pagemagic.worker")
 
 async def run_worker(settings: Settings) -> int:
     if settings.redis_url is None:
-        raise PageMagicError("the worker needs PAGEMAGIC_REDIS_URL: jobs are taken from Redis")
+        raise ConfigurationError("the worker needs PAGEMAGIC_REDIS_URL: jobs are taken from Redis")
     configure_logging(secret_values(settings), settings.log_format, settings.log_level)
     setup_tracing(settings.otel_endpoint, "pagemagic-worker")
     store = await open_store(settings)

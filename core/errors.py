@@ -22,6 +22,12 @@ class PageMagicError(Exception):
         self.params: dict[str, Any] = params
 
 
+class ConfigurationError(PageMagicError):
+    """A setting is missing, contradicts another or does not parse: the operator fixes it, not the code."""
+
+    code = "configuration"
+
+
 class InvalidSpec(PageMagicError):
     """A spec (from a file or a model) does not match the schema."""
 

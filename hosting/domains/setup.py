@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from redis.asyncio import Redis
 
-from core.errors import PageMagicError
+from core.errors import ConfigurationError
 from core.settings import Settings
 from core.storage.domains import DomainStore
 from core.storage.store import Store
@@ -29,11 +29,11 @@ def build_domain_manager(
     settings: Settings, store: Store, redis: Redis, fallback_endpoint: str | None = None
 ) -> DomainManager:
     if settings.cert_key is None:
-        raise PageMagicError("custom domains over HTTPS need PAGEMAGIC_CERT_KEY")
+        raise ConfigurationError("custom domains over HTTPS need PAGEMAGIC_CERT_KEY")
     try:
         key = parse_key(settings.cert_key.get_secret_value())
     except ValueError as exc:
-        raise PageMagicError(str(exc)) from exc
+        raise ConfigurationError(str(exc)) from exc
     certs = CertificateStore(redis, key)
     issuer = AcmeIssuer(
         settings.acme_directory, redis, certs, ca_bundle=settings.acme_ca_bundle, email=settings.acme_email

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,52 @@ def test_schema_prints_a_valid_json_schema() -> None:
     Draft202012Validator.check_schema(json.loads(result.stdout))
     edits = json.loads(run("schema", "--edits").stdout)
     Draft202012Validator.check_schema(edits)
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+def test_generate_counts_every_file_it_writes(tmp_path: Path) -> None:
+    """It said "wrote 7 files" with 8 files (site.json was not counted) and react/ on disk."""
+    out = tmp_path / "site"
+    result = run("generate", "a bakery in Lisbon", "--out", str(out), "--react", "--base-url", "https://example.com/")
+    assert result.returncode == 0, result.stderr
+    site_files = [p for p in _files_under(out) if "react" not in p.relative_to(out).parts]
+    react_files = _files_under(out / "react")
+    assert (out / "site.json") in site_files and (out / "sitemap.xml") in site_files
+    assert react_files
+    assert result.stdout.strip() == (
+        f"wrote {len(site_files)} files to {out} and a React export of {len(react_files)} files to {out / 'react'}"
+    )
+
+
+def test_render_without_react_counts_the_spec_too(tmp_path: Path) -> None:
+    assert run("generate", "a gym in Porto", "--out", str(tmp_path / "a")).returncode == 0
+    result = run("render", str(tmp_path / "a" / "site.json"), "--out", str(tmp_path / "b"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {len(_files_under(tmp_path / 'b'))} files to {tmp_path / 'b'}"
+
+
+def test_the_worker_without_redis_is_a_configuration_error(tmp_path: Path) -> None:
+    """It said ``pagemagic: internal: ...``: a setting is missing, nothing broke inside."""
+    result = subprocess.run(
+        [PAGEMAGIC, "worker"], capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("pagemagic: configuration: "), result.stderr
+    assert "PAGEMAGIC_REDIS_URL" in result.stderr
+    assert "internal" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_invalid_setting_is_a_configuration_error_without_its_value(tmp_path: Path) -> None:
+    """A value that does not parse names the variable and the rule, never a traceback or the value."""
+    env = {**os.environ, "PAGEMAGIC_PORT": "not-a-port", "PAGEMAGIC_LLM_API_KEY": "sk-secret", "PAGEMAGIC_LLM_TIMEOUT": "sk-secret"}
+    result = subprocess.run(
+        [PAGEMAGIC, "worker"], capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path, env=env
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("pagemagic: configuration: "), result.stderr
+    assert "PAGEMAGIC_PORT" in result.stderr and "PAGEMAGIC_LLM_TIMEOUT" in result.stderr
+    assert "not-a-port" not in result.stderr and "sk-secret" not in result.stderr
+    assert "Traceback" not in result.stderr
