@@ -19,13 +19,14 @@ from rich.console import Console
 
 from bots.console.render import Output, PlainOutput, RichOutput
 from bots.wiring import runtime
+from core.commands import LEAVE
 from core.i18n.locales import Locale, locale_from_tag
 from core.messages import say
 from core.settings import Settings
 from core.storage.records import ChatRef
 from core.studio import Studio
 
-QUIT = {"/quit", "/exit", "/q"}
+QUIT = {"/" + word for word in LEAVE["console"]}
 _EOF = None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 from core.domain_flow import follow, records_text, status_event
+from core.commands import DOMAIN_ACTIONS
 from core.domains import check_allowed, normalise_domain
 from core.errors import (
     DomainTaken,
@@ -36,7 +37,7 @@ class DomainsFlow(StudioBase):
             yield Reply(say(language, "error_domain_usage"), kind="usage_hint")
             return
         words = argument.split()
-        if words[0].lower() in ("check", "remove"):
+        if words[0].lower() in DOMAIN_ACTIONS:
             stream = (
                 self._check_domains(record, words[1:], language)
                 if words[0].lower() == "check"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
-from core.commands import parse_command, plain_command
+from core.commands import LEAVE, parse_command, plain_command
 from core.errors import (
     EmptyMessage,
     MessageTooLong,
@@ -120,7 +120,7 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
             else:
                 stream = self.refine(conversation, text, language, cancel)
         elif command.name in ("help", "start"):
-            stream = self._single(Reply(say(language, "help"), kind="help"))
+            stream = self._single(Reply(help_text(chat.platform, language), kind="help"))
         elif command.name == "new":
             stream = self.new(conversation, language)
         elif command.name == "undo":
@@ -143,3 +143,11 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
             stream = self.usage(conversation, language)
         async for event in stream:
             yield event
+
+
+def help_text(platform: str, language: Language) -> str:
+    """/help: every chat command, plus the way out on a front door that has one (the terminal's /quit)."""
+    text = say(language, "help")
+    if platform in LEAVE:
+        text += "\n" + say(language, "help_leave", command=LEAVE[platform][0])
+    return text
