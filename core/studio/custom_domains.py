@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from core.domain_flow import follow, records_text, status_event
 from core.commands import DOMAIN_ACTIONS
+from core.domain_flow import follow, records_text, status_event
 from core.domains import check_allowed, normalise_domain
 from core.errors import (
     DomainTaken,
