@@ -134,6 +134,12 @@ class PublishFailed(PageMagicError):
     code = "publish_failed"
 
 
+class FirstPublishFailed(PublishFailed):
+    """A publish failed while nothing of the site was online: no previous release serves."""
+
+    code = "first_publish_failed"
+
+
 class UnpublishFailed(PageMagicError):
     """Taking a site offline did not finish; it may still be online."""
 
@@ -144,6 +150,12 @@ class RolledBack(PageMagicError):
     """The new version failed after it started; the previous one was restored and still serves."""
 
     code = "publish_rolled_back"
+
+
+class FirstPublishRolledBack(RolledBack):
+    """The new version failed its health check while nothing of the site was online before."""
+
+    code = "first_publish_rolled_back"
 
 
 class Superseded(PageMagicError):

@@ -6,6 +6,8 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from core.errors import (
+    FirstPublishFailed,
+    FirstPublishRolledBack,
     NotPublished,
     PublishFailed,
     QueueUnavailable,
@@ -44,7 +46,8 @@ class PublishingFlow(StudioBase):
         the long work. Publishing a version already being published joins that job.
         """
         record = await self._site_of(conversation)
-        if not await self.store.is_online(record.id):  # one more site online (again)
+        online = await self.store.is_online(record.id)  # whether a release serves while this one deploys
+        if not online:  # one more site online (again)
             await self.quotas.check(conversation.user_id, "published_sites")
             record = await self.store.follow_name_in_slug(record.id)
         await self.quotas.check(conversation.user_id, "publishes")
@@ -54,7 +57,10 @@ class PublishingFlow(StudioBase):
         final = None
         async for state, current in self._follow(job.id):
             if state in ("building", "pushing", "deploying", "waiting"):
-                yield PublishProgress(state, say(language, f"publish_{state}"))
+                if state == "deploying" and not online:  # an earlier publish we waited for may be live now
+                    online = await self.store.is_online(record.id)
+                key = f"publish_{state}" if online or state != "deploying" else "publish_deploying_first"
+                yield PublishProgress(state, say(language, key))
             elif state == "queued" and current.detail:
                 yield PublishProgress("retrying", say(language, "publish_retrying", detail=current.detail))
             final = current
@@ -64,12 +70,15 @@ class PublishingFlow(StudioBase):
             state = final.state if final else "queued"
             yield Reply(say(language, "publish_still_running", state=state), kind="publish_pending")
             return
+        if final.state not in ("live", "superseded") and not online:
+            online = await self.store.is_online(record.id)  # an earlier publish we waited for may be live now
         if final.state == "rolled_back":
-            raise RolledBack(final.detail)
+            raise RolledBack(final.detail) if online else FirstPublishRolledBack(final.detail)
         if final.state == "superseded":
             raise Superseded(final.detail, version=final.version)
         if final.state != "live":
-            raise PublishFailed(final.detail or "unknown error")
+            detail = final.detail or "unknown error"
+            raise PublishFailed(detail) if online else FirstPublishFailed(detail)
         domains = tuple(d.name for d in await self.store.domains_of(record.id) if d.held)
         text = say(language, "published", version=final.version, url=final.result_url)
         if domains:

@@ -143,6 +143,6 @@ async def test_a_failed_publish_is_told_in_the_users_language_without_the_build_
                     PlanQuotas(store, meter), InProcessQueue(JobRunner(store, hosting, meter)))  # fmt: skip
     await collect(studio.message(CHAT, "Uma padaria artesanal em Lisboa"))
     failed = (await collect(studio.message(CHAT, "/publish")))[-1]
-    assert isinstance(failed, Failed) and failed.code == "publish_failed"
-    assert failed.text.startswith("A publicação falhou. A versão anterior continua online")
+    assert isinstance(failed, Failed) and failed.code == "first_publish_failed"  # nothing was online before
+    assert failed.text.startswith("A publicação falhou, por isso o site ainda não está online")
     assert "image build" not in failed.text and "COPY" in failed.details["detail"]  # kept for the operator
