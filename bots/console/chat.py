@@ -94,15 +94,23 @@ async def run_chat(settings: Settings, *, explicit_port: bool, conversation: str
         if interactive:
             rich_out = RichOutput(Console(highlight=False))
             out = rich_out
-            out.line(say(language or "en", "console_welcome", url=rt.base_url))
+            await _greet(rt.studio, chat, out, rt.base_url)
             _start_reader(loop, lines, rich_out.ask)
         else:
             out = PlainOutput(lambda text: print(text, flush=True))
-            out.line(say(language or "en", "console_welcome", url=rt.base_url))
+            await _greet(rt.studio, chat, out, rt.base_url)
             _start_reader(loop, lines, _read_line)
         await chat_loop(rt.studio, chat, out, lines, concurrent=interactive)
         await rt.meter.flush()
     return 0
+
+
+async def _greet(studio: Studio, chat: ChatRef, out: Output, server_url: str) -> None:
+    """What to do, which site this conversation left open (a restart continues it), and the server."""
+    welcome = await studio.welcome(chat)
+    for line in welcome.text.splitlines():
+        out.line(line)
+    out.line(say(welcome.language, "welcome_server", url=server_url))
 
 
 def _read_line() -> str:

@@ -30,8 +30,8 @@ from core.site.values import Language
 from core.storage.records import ChatRef, ConversationRecord
 from core.studio.base import _Conversation
 from core.studio.custom_domains import DomainsFlow
-from core.studio.generation import GenerationFlow
 from core.studio.language_choice import choose_language
+from core.studio.open_site import OpenSiteFlow
 from core.studio.publishing import PublishingFlow
 from core.studio.spending import SpendingFlow
 from core.studio.usage_report import UsageFlow
@@ -40,7 +40,7 @@ from core.studio.versions import VersionsFlow
 log = get_logger("pagemagic.studio")
 
 
-class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow, SpendingFlow):
+class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow, SpendingFlow):
     """The single entry point adapters call: ``message`` turns a chat message into events."""
 
     # -- the entry point adapters use ---------------------------------------------
@@ -118,9 +118,12 @@ class Studio(GenerationFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlo
             if conversation.site_id is None:
                 stream = self.describe(conversation, text, language, cancel)
             else:
-                stream = self.refine(conversation, text, language, cancel)
-        elif command.name in ("help", "start"):
+                stream = self.about_open_site(conversation, text, language, cancel)
+        elif command.name == "help":
             stream = self._single(Reply(help_text(chat.platform, language), kind="help"))
+        elif command.name == "start":  # a front door's first message (Telegram): the greeting, then help
+            welcome = await self.welcome(chat)
+            stream = self._single(Reply(welcome.text + "\n\n" + help_text(chat.platform, language), kind="help"))
         elif command.name == "new":
             stream = self.new(conversation, language)
         elif command.name == "undo":

@@ -117,3 +117,30 @@ async def test_piped_input_runs_in_order_and_exits_at_end(tmp_path: Path) -> Non
     assert process.returncode == 0, err.decode()
     assert text.index("/p/") < text.index("/s/")
     assert "Published version 1" in text
+
+
+async def _piped(home: Path, script: str, lang: str = "C.UTF-8") -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEMAGIC_")}
+    env.update(PAGEMAGIC_HOME=str(home), PAGEMAGIC_PORT="0", LANG=lang)
+    process = await asyncio.create_subprocess_exec(
+        PAGEMAGIC, "chat", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env=env,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(process.communicate(script.encode()), 60)
+    assert process.returncode == 0, err.decode()
+    return out.decode()
+
+
+async def test_a_restarted_chat_names_the_open_site_and_never_publishes_the_wrong_one(tmp_path: Path) -> None:
+    """The README's piped example, run after an earlier session left another site open."""
+    home = tmp_path / "home"
+    first = await _piped(home, "A florist in Bristol\n/publish\n")
+    assert first.splitlines()[0] == "Page Magic — describe the site you want (or /help)."
+    assert "/s/bristol-florist/" in first
+
+    second = await _piped(home, "a bakery in Lisbon\n/publish\n")
+    greeting = second.splitlines()[:3]
+    assert any("“Bristol Florist”" in line and "/new" in line for line in greeting), greeting
+    assert "“Bristol Florist” is kept as it was" in second
+    published = re.findall(r"Published version \d+: (\S+)", second)
+    assert published and published[-1].endswith("/s/lisbon-bakery/"), second
