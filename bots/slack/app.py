@@ -62,13 +62,6 @@ EVENTS_PATH = "/slack/events"
 # whatever level the root had at that moment (INFO lines vanished).
 BOLT_APP_NAME = "slack-bolt.pagemagic"
 
-def slack_configured(settings: Settings) -> bool:
-    """A signing secret plus a bot token (one workspace) or an OAuth client (many)."""
-    if settings.slack_signing_secret is None:
-        return False
-    return settings.slack_bot_token is not None or bool(settings.slack_client_id and settings.slack_client_secret)
-
-
 def web_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
     """The Web API client: our base URL, retries on dropped connections and on 429 (after Retry-After)."""
     base = settings.slack_api_base if settings.slack_api_base.endswith("/") else settings.slack_api_base + "/"
