@@ -26,10 +26,13 @@ RUN pip install -e . && python -m core.i18n.compile && python -m compileall -q b
 
 # -- final: the runtime only, as an unprivileged user -----------------------------------------
 FROM ${BASE_IMAGE}
-# nginx with the Lua module and its Redis/JSON libraries, for the edge service.
+# nginx with the Lua module and its Redis/JSON libraries, ModSecurity and the OWASP Core Rule Set, for
+# the edge service; PostgreSQL's client tools for `pagemagic backup` and `restore` (pg_dump 15 reads
+# servers up to 15: the stack runs PostgreSQL 15).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       nginx-light libnginx-mod-http-lua lua-nginx-redis lua-cjson ca-certificates \
+      libnginx-mod-http-modsecurity modsecurity-crs postgresql-client \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 pagemagic \
  && useradd --system --uid 10001 --gid pagemagic --home-dir /data --shell /usr/sbin/nologin pagemagic \

@@ -17,8 +17,8 @@ from billing.plans import PLANS, Plan
 from hosting.routes import Route, RouteTable, limits_key
 
 
-def edge_limits(plan: Plan) -> dict[str, int | None]:
-    """The JSON the edge reads for ``plan`` (``None`` means no limit)."""
+def edge_limits(plan: Plan) -> dict[str, int | bool | None]:
+    """The JSON the edge reads for ``plan`` (``None`` means no limit; ``waf``: its sites are behind the WAF)."""
     return {
         "rps": plan.edge.get("rps"),
         "burst": plan.edge.get("burst"),
@@ -26,6 +26,7 @@ def edge_limits(plan: Plan) -> dict[str, int | None]:
         "client_burst": plan.edge.get("client_burst"),
         "monthly_requests": plan.limit("requests"),
         "monthly_bytes": plan.limit("bytes"),
+        "waf": plan.waf,
     }
 
 

@@ -59,6 +59,8 @@ class Plan:
     stripe_price: str = ""
     overage: dict[str, Overage] = field(default_factory=dict)
     hosting: HostingAllowance | None = None
+    # Whether the edge puts the plan's published sites behind its WAF (hosting/edge/waf.py).
+    waf: bool = False
 
     def limit(self, metric: str) -> int | None:
         """The included amount (``None``: unlimited)."""
@@ -113,6 +115,7 @@ class _EdgeSpec(BaseModel):
     burst: int | None = Field(default=None, ge=1)
     client_rps: int | None = Field(default=None, ge=1)
     client_burst: int | None = Field(default=None, ge=1)
+    waf: bool = False
 
 
 class _PlanSpec(BaseModel):
@@ -198,12 +201,13 @@ def load_plans(path: Path = DEFAULT_PLANS_FILE) -> Catalog:
         plans[p.name] = Plan(
             name=p.name,
             limits=dict(p.included),
-            edge=p.edge.model_dump(),
+            edge=p.edge.model_dump(exclude={"waf"}),
             title=p.title,
             price_cents=p.price_cents,
             stripe_price=p.stripe_price,
             overage={m: Overage(o.cents, o.per, o.stripe_price) for m, o in p.overage.items()},
             hosting=HostingAllowance(**p.hosting.model_dump()),
+            waf=p.edge.waf,
         )
     return Catalog(plans, dict(spec.meters), spec.currency)
 

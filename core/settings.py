@@ -202,6 +202,28 @@ class Settings(BaseSettings):
         description="DNS servers nginx resolves the Redis host name with (space-separated); default: the "
         "nameservers of /etc/resolv.conf when that host is a name (Docker's 127.0.0.11 in a stack).",
     )
+    edge_waf: Literal["block", "detect", "off"] = Field(
+        default="block",
+        description="The edge's WAF (ModSecurity + OWASP CRS): block attacks, detect (log them, block nothing), "
+        "or off. It guards the app's own routes, and published sites whose plan has it.",
+    )
+    edge_waf_paranoia: Annotated[int, Field(ge=1, le=4)] = Field(
+        default=1, description="OWASP CRS paranoia level of the edge's WAF (1: fewest false positives)."
+    )
+    edge_waf_audit_log: Path | None = Field(
+        default=None,
+        description="Where the WAF writes its JSON audit log (default EDGE_DIR/logs/waf-audit.log; /dev/stderr "
+        "sends it to the edge's own log).",
+    )
+    edge_app_upstream: str = Field(
+        default="",
+        description="host:port of `pagemagic serve` for the edge to proxy the app's own routes to (app:8400 in "
+        "the stack); empty: the edge serves published sites only.",
+    )
+    edge_app_hosts: str = Field(
+        default="",
+        description="Host names (comma-separated) the edge sends to the app; default: the host of PAGEMAGIC_PUBLIC_URL.",
+    )
 
     acme_directory: str = Field(
         default="https://acme-v02.api.letsencrypt.org/directory",

@@ -33,7 +33,7 @@ return {site, limits or ''}
 
 local MISSING = { missing = true }
 
--- The entry of a route: {route=, limits=, plan=, peers=, usage_base=}.
+-- The entry of a route: {route=, limits=, plan=, waf=} (route gains peers= and usage_base=).
 function M.entry(route, limits)
   if type(route.endpoints) ~= "table" then route.endpoints = {} end
   local peers = {}
@@ -43,7 +43,9 @@ function M.entry(route, limits)
   end
   route.peers = peers
   route.usage_base = route.slug .. "|" .. tostring(route.site_id or "") .. "|"
-  return { route = route, limits = limits, plan = plan.new(route.slug, limits) }
+  -- waf: the plan puts the site behind the WAF (billing/edge_limits.py, hosting/edge/waf.py)
+  local waf = type(limits) == "table" and limits.waf == true
+  return { route = route, limits = limits, plan = plan.new(route.slug, limits), waf = waf }
 end
 
 local function fetch(host)

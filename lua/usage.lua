@@ -50,6 +50,17 @@ function M.log()
   bump(k[math.floor(ngx.status / 100)] or k.other, 1)
 end
 
+-- The log phase of a request the WAF refused: nginx's error_page handed it to our page's location,
+-- which dropped its Lua context, so its site is looked up again in the worker's route cache (it
+-- is there: the request was routed a moment ago). Refused requests count as the site's requests,
+-- as the limiter's 429 answers do.
+function M.log_blocked()
+  local entry = require("router").peek(get_var("host") or "")
+  if not entry or entry.missing then return end
+  ngx.ctx.route = entry.route
+  return M.log()
+end
+
 -- Applies a batch once (by id), beats the instance heartbeat, returns month totals.
 local FLUSH = [[
 local p, id, raw, inst, now, ttl, month = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7]

@@ -82,6 +82,9 @@ apt_install nginx-light libnginx-mod-http-lua lua-nginx-redis lua-cjson lua-bust
 # the tests start both themselves on 127.0.0.1 ports. lua-resty-core gives the edge ngx.ssl (SNI).
 apt_install pebble lua-resty-core lua-resty-lrucache
 
+# The edge's WAF (issue 20): ModSecurity for nginx and the OWASP Core Rule Set.
+apt_install libnginx-mod-http-modsecurity modsecurity-crs
+
 # Production stack (issue 11): Debian's docker-compose validates docker-compose.yml (`docker-compose config`).
 apt_install docker-compose
 

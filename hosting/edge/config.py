@@ -19,7 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 from core.private_files import write_private
 from core.settings import Settings
-from hosting.edge.pages import PAGE_CSP, all_pages
+from hosting.edge import waf
+from hosting.edge.pages import PAGE_CSP, REQUEST_ID_MARK, all_pages
 from hosting.edge_keys import DEFAULT_PREFIX
 from hosting.routes import PREFIX as ROUTE_PREFIX
 
@@ -87,12 +88,20 @@ class EdgeConfig:
     csp: str = DEFAULT_CSP
     cert_key: str | None = None  # base64 AES key of the custom-domain certificates (hosting/domains)
     resolver: str = ""  # DNS servers for nginx's own name lookups (the Redis host), "" when not needed
+    waf: waf.WafMode = "block"  # ModSecurity + CRS: block, detect (log only) or off (hosting/edge/waf.py)
+    waf_paranoia: int = 1
+    waf_audit_log: Path | None = None  # JSON audit log of what the WAF matched (default PREFIX/logs/waf-audit.log)
+    app_upstream: str = ""  # host:port of `pagemagic serve` behind the edge ("" : the edge serves sites only)
+    app_hosts: tuple[str, ...] = ()  # names the app answers on (default: the host of PAGEMAGIC_PUBLIC_URL)
+    telegram_webhook_path: str = "/telegram/webhook"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EdgeConfig:
         redis = RedisAddress.from_url(
             settings.redis_url.get_secret_value() if settings.redis_url else "redis://127.0.0.1:6379/0"
         )
+        app_hosts = _app_hosts(settings)
+        app_host = app_hosts[0] if app_hosts and settings.edge_app_upstream else ""
         return cls(
             prefix=(settings.edge_dir or settings.home / "edge").resolve(),
             host=settings.edge_host,
@@ -107,7 +116,19 @@ class EdgeConfig:
             cache_ttl=settings.edge_cache_ttl,
             flush_interval=settings.edge_flush_interval,
             cert_key=_cert_key(settings),
-            resolver=settings.edge_resolver or _resolver_for(redis.host),
+            resolver=settings.edge_resolver
+            or _resolver_for(redis.host)
+            or _resolver_for(_upstream_host(settings.edge_app_upstream)),
+            waf=settings.edge_waf,
+            waf_paranoia=settings.edge_waf_paranoia,
+            waf_audit_log=settings.edge_waf_audit_log,
+            app_upstream=settings.edge_app_upstream,
+            app_hosts=app_hosts if app_host else (),
+            telegram_webhook_path=(
+                urlsplit(settings.telegram_webhook_url).path or "/telegram/webhook"
+                if settings.telegram_webhook_url
+                else "/telegram/webhook"
+            ),
         )
 
     def with_changes(self, **changes: object) -> EdgeConfig:
@@ -116,6 +137,10 @@ class EdgeConfig:
     @property
     def conf_path(self) -> Path:
         return self.prefix / "nginx.conf"
+
+    @property
+    def audit_log_path(self) -> Path:
+        return self.waf_audit_log or self.prefix / "logs" / "waf-audit.log"
 
     @property
     def values_path(self) -> Path:
@@ -149,6 +174,8 @@ class EdgeConfig:
                 "permissions_policy": PERMISSIONS_POLICY,
             },
             "pages": all_pages(),
+            "request_id_mark": REQUEST_ID_MARK,
+            "waf": self.waf != "off",
             "cert_key": self.cert_key or "",
             "https_port": self.https_port if self.https_port and self.cert_key else None,
         }
@@ -163,13 +190,27 @@ def _cert_key(settings: Settings) -> str | None:
     return base64.b64encode(parse_key(settings.cert_key.get_secret_value())).decode()
 
 
-def _load_modules() -> str:
-    """``load_module`` lines for the Debian dynamic modules (NDK first, then Lua)."""
+def _app_hosts(settings: Settings) -> tuple[str, ...]:
+    """The names the app answers on behind the edge: PAGEMAGIC_EDGE_APP_HOSTS, else the public URL's host."""
+    if settings.edge_app_hosts.strip():
+        return tuple(h.strip().lower() for h in settings.edge_app_hosts.split(",") if h.strip())
+    host = urlsplit(settings.public_url).hostname if settings.public_url else None
+    return (host.lower(),) if host else ()
+
+
+def _upstream_host(upstream: str) -> str:
+    return urlsplit(f"//{upstream}").hostname or "" if upstream else ""
+
+
+def _load_modules(with_waf: bool = False) -> str:
+    """``load_module`` lines for the Debian dynamic modules (NDK first, then Lua, then ModSecurity)."""
     lines = []
     for name in ("ndk_http_module.so", "ngx_http_lua_module.so"):
         path = MODULES_DIR / name
         if path.exists():
             lines.append(f"load_module {path};")
+    if with_waf:
+        lines.append(f"load_module {waf.MODULE};")
     return "\n".join(lines)
 
 
@@ -217,14 +258,178 @@ def _security_headers() -> str:
     return "\n".join(lines)
 
 
-def _resolver_for(host: str, resolv_conf: Path = Path("/etc/resolv.conf")) -> str:
-    """nginx resolves names itself (Lua sockets need a ``resolver``): the system's nameservers when
-    the Redis host is a name, as ``redis`` is in the stack; nothing for an IP address."""
+def _site_proxy(config: EdgeConfig, target: str = "http://pm_sites") -> str:
+    """The proxy lines of a published site's location (the WAF's location passes ``$request_uri``)."""
+    return f"""            proxy_pass {target};
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            proxy_set_header X-Real-IP $remote_addr;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_set_header X-Request-Id $pm_request_id;
+            add_header X-Request-Id $pm_request_id always;
+{_security_headers()}
+            add_header RateLimit-Policy $pm_rl_policy always;
+            add_header RateLimit $pm_rl always;
+            add_header RateLimit-Limit $pm_rl_limit always;
+            add_header RateLimit-Remaining $pm_rl_remaining always;
+            add_header RateLimit-Reset $pm_rl_reset always;
+            proxy_hide_header RateLimit-Policy;
+            proxy_hide_header RateLimit;
+            proxy_hide_header RateLimit-Limit;
+            proxy_hide_header RateLimit-Remaining;
+            proxy_hide_header RateLimit-Reset;
+            proxy_connect_timeout {config.connect_timeout};
+            proxy_next_upstream error timeout;"""
+
+
+def _modsecurity_rules(config: EdgeConfig, kind: waf.WafKind) -> str:
+    """The server's rules (server level, so the WAF's location and our 403 page share one copy)."""
+    if config.waf == "off":
+        return ""
+    return (
+        f"        modsecurity_rules_file {config.prefix / f'waf-{kind}.conf'};\n"
+        # the request id is the transaction's id: the audit log's unique_id is the id on our 403 page
+        "        modsecurity_transaction_id $pm_request_id;"
+    )
+
+
+def _modsecurity_on() -> str:
+    """ModSecurity on in a location; its 403s get our page."""
+    return "            modsecurity on;\n            error_page 403 = @pm_blocked;"
+
+
+def _blocked_location(metered: bool) -> str:
+    """Our 403 page in the visitor's language with the request id (lua/pages.lua).
+
+    ModSecurity-nginx 1.0.3 (Debian 12) loses its transaction on nginx's internal redirect to this
+    page, and with it the audit record; with ModSecurity on here too it evaluates the request again
+    (same rules, same verdict; the refusal is not repeated once nginx answers an error page) and
+    writes the record, with our 403, in this location's log phase.
+    """
+    log = '            log_by_lua_block {\n                require("usage").log_blocked()\n            }\n' if metered else ""
+    return f"""        location @pm_blocked {{
+            modsecurity on;
+            content_by_lua_block {{
+                require("pages").blocked()
+            }}
+{log}            add_header X-Request-Id $pm_request_id always;
+{_security_headers()}
+        }}"""
+
+
+def _waf_switch(config: EdgeConfig) -> str:
+    """A site whose plan has the WAF moves to the WAF's location (`rewrite ... last` keeps the request's
+    Lua context, so its route and rate-limit decision go with it)."""
+    if config.waf == "off":
+        return ""
+    return "            if ($pm_waf) {\n                rewrite ^ /.pm-waf last;\n            }"
+
+
+def _waf_locations(config: EdgeConfig) -> str:
+    """The location of sites whose plan has the WAF: the site location's work, under ModSecurity."""
+    if config.waf == "off":
+        return ""
+    return f"""
+        # Published sites whose plan has the WAF (hosting/edge/waf.py); reached only from `location /`.
+        location = /.pm-waf {{
+            internal;
+            set_by_lua_block $pm_waf_pass {{
+                return require("edge").waf()
+            }}
+            if ($pm_lua) {{
+                access_by_lua_block {{
+                    require("edge").access()
+                }}
+            }}
+            log_by_lua_block {{
+                require("usage").log()
+            }}
+{_modsecurity_on()}
+{_site_proxy(config, "http://pm_sites$request_uri")}
+        }}
+{_blocked_location(metered=True)}"""
+
+
+def _app_tls(config: EdgeConfig, host: str) -> str:
+    if config.https_port is None or config.tls_cert is None or config.tls_key is None:
+        return ""
+    return (
+        f"        listen {host}:{config.https_port} ssl;\n"
+        f"        ssl_certificate {config.tls_cert.resolve()};\n"
+        f"        ssl_certificate_key {config.tls_key.resolve()};\n"
+        "        ssl_protocols TLSv1.2 TLSv1.3;\n"
+    )
+
+
+def _app_server(config: EdgeConfig, host: str) -> str:
+    """The app itself (previews, webhooks, sign-in, API) behind the edge, under the WAF unless it is off.
+
+    An upstream given by IP address gets a keep-alive pool; a name (``app:8400`` in the stack) is
+    resolved per request through ``resolver``, so nginx starts before the app and follows its replicas.
+    """
+    if not config.app_upstream:
+        return ""
+    if not config.app_hosts:
+        raise ValueError("edge_app_upstream needs edge_app_hosts or public_url (the names the app answers on)")
+    upstream_host = _upstream_host(config.app_upstream)
+    if any(c in config.app_upstream for c in " ;{}\"'$") or not upstream_host:
+        raise ValueError(f"not a host:port: {config.app_upstream!r}")
+    if _is_ip(upstream_host):
+        pool = f"    upstream pm_app {{\n        server {config.app_upstream};\n        keepalive 16;\n    }}\n"
+        target = "http://pm_app"
+    else:
+        if not config.resolver:
+            raise ValueError(f"the app upstream {upstream_host} is a name: nginx needs a resolver (edge_resolver)")
+        pool = ""
+        target = f"http://{config.app_upstream}$request_uri"
+    names = " ".join(config.app_hosts)
+    if any(c in names for c in ";{}\"'$\\"):
+        raise ValueError(f"not host names: {names!r}")
+    waf_lines = "" if config.waf == "off" else _modsecurity_on() + "\n"
+    return f"""
+{pool}    # The app behind the edge (PAGEMAGIC_EDGE_APP_UPSTREAM), on the names it answers on.
+    server {{
+        listen {host}:{config.port};
+{_app_tls(config, host)}        server_name {names};
+        client_max_body_size 12m;
+{_modsecurity_rules(config, "app")}
+
+        location / {{
+            set_by_lua_block $pm_new_id {{
+                return require("request_id").next()
+            }}
+{waf_lines}            proxy_pass {target};
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            proxy_set_header X-Real-IP $remote_addr;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_set_header X-Request-Id $pm_request_id;
+            add_header X-Request-Id $pm_request_id always;
+            proxy_connect_timeout {config.connect_timeout};
+            proxy_read_timeout 120s;
+        }}
+{_blocked_location(metered=False)}
+    }}"""
+
+
+def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
-        return ""
+        return True
     except ValueError:
-        pass
+        return False
+
+
+def _resolver_for(host: str, resolv_conf: Path = Path("/etc/resolv.conf")) -> str:
+    """nginx resolves names itself (Lua sockets need a ``resolver``): the system's nameservers when
+    the Redis host (or the app behind the edge) is a name, as ``redis`` is in the stack; nothing for
+    an IP address."""
+    if not host or _is_ip(host):
+        return ""
     try:
         lines = resolv_conf.read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -243,7 +448,7 @@ def _resolver_line(config: EdgeConfig) -> str:
 def render(config: EdgeConfig) -> str:
     host = f"[{config.host}]" if ":" in config.host else config.host
     replacements = {
-        "load_modules": _load_modules(),
+        "load_modules": _load_modules(with_waf=config.waf != "off"),
         "workers": str(config.workers) if config.workers > 0 else "auto",
         "prefix": str(config.prefix),
         "log_level": config.log_level,
@@ -260,6 +465,11 @@ def render(config: EdgeConfig) -> str:
         "page_csp": quoted(PAGE_CSP)[1:-1],
         "hsts": quoted(HSTS)[1:-1],
         "resolver": _resolver_line(config),
+        "site_proxy": _site_proxy(config),
+        "waf_switch": _waf_switch(config),
+        "waf_locations": _waf_locations(config),
+        "waf_rules": _modsecurity_rules(config, "sites"),
+        "app_server": _app_server(config, host),
     }
 
     def fill(match: re.Match[str]) -> str:
@@ -274,5 +484,6 @@ def write(config: EdgeConfig) -> Path:
         (config.prefix / sub).mkdir(parents=True, exist_ok=True)
     values = json.dumps(config.lua_values(), separators=(",", ":"), ensure_ascii=False)
     write_private(config.values_path, values)  # the Redis password and the certificate key: 0600, always
+    waf.write_rules(config.prefix, config.waf, config.waf_paranoia, config.audit_log_path, config.telegram_webhook_path)
     config.conf_path.write_text(render(config), encoding="utf-8")
     return config.conf_path

@@ -15,7 +15,9 @@ from html import escape
 from core.i18n.locales import LOCALES, Locale, html_lang
 from core.messages import say
 
-PAGES: tuple[str, ...] = ("not_found", "rate_limited", "quota", "unavailable")
+PAGES: tuple[str, ...] = ("not_found", "rate_limited", "quota", "unavailable", "blocked")
+# Where a page shows the request's id: lua/pages.lua puts the id (HTML-escaped) in its place.
+REQUEST_ID_MARK = "PM-REQUEST-ID"
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;"
@@ -29,7 +31,7 @@ PAGE_CSP = (
 
 def page(name: str, language: Locale) -> str:
     title = say(language, f"edge_{name}_title")
-    text = say(language, f"edge_{name}")
+    text = say(language, f"edge_{name}", request_id=REQUEST_ID_MARK)
     return (
         f'<!doctype html><html lang="{html_lang(language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'

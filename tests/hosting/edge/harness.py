@@ -76,6 +76,49 @@ class Upstream:
             self.connections.clear()
 
 
+class Recorder:
+    """The app behind the edge, as far as the edge can tell: answers every request 200 and keeps
+    (method, path, body) of each, so a test sees exactly what came through."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[str, str, bytes]] = []
+        self._lock = threading.Lock()
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                with recorder._lock:
+                    recorder.received.append((self.command, self.path, body))
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _answer
+
+            def log_message(self, *_args: object) -> None:
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = int(self.server.server_address[1])
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def endpoint(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
 @dataclass
 class Answer:
     status: int
@@ -108,9 +151,13 @@ class RawClient:
         self.buffer += chunk
 
     def get(self, hostname: str, path: str = "/", headers: dict[str, str] | None = None) -> Answer:
-        sock = self._connect()
         extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
-        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {hostname}\r\n{extra}\r\n".encode())
+        return self.send(f"GET {path} HTTP/1.1\r\nHost: {hostname}\r\n{extra}\r\n".encode())
+
+    def send(self, request: bytes) -> Answer:
+        """One request written as it is (any method, header or body), and its answer."""
+        sock = self._connect()
+        sock.sendall(request)
         while b"\r\n\r\n" not in self.buffer:
             self._read_more(sock)
         head, _, rest = self.buffer.partition(b"\r\n\r\n")
