@@ -1,4 +1,4 @@
--- Usage metering. The log phase adds requests, bytes sent and the status class per site per
+-- Usage metering. The log phase adds bytes sent and the status class (requests are their sum) per site per
 -- minute to a shared dict (no I/O on the request path). One timer in worker 0 moves the counts
 -- to Redis in batches; a batch carries an id and Redis applies each id once, so a batch whose
 -- answer was lost is simply sent again. While Redis is down the batch waits and new counts keep
@@ -27,16 +27,19 @@ end
 
 local last_second, last_minute = -1, nil
 local get_var = require("vars").get
+local floor = math.floor
 
 -- The counter keys of `route` in `minute`, made once per route and minute rather than per request.
 local function counter_keys(route, minute)
   local base = route.usage_base .. minute .. "|"
-  local k = { minute = minute, requests = base .. "requests", bytes = base .. "bytes", other = base .. "other" }
+  local k = { minute = minute, bytes = base .. "bytes", other = base .. "other" }
   for class = 1, 5 do k[class] = base .. class .. "xx" end
   route.usage_keys = k
   return k
 end
 
+-- Two atomic adds a request: its status class and its bytes. Its request count is the sum of the
+-- classes, worked out when the counts leave for Redis (take_batch), not a third add here.
 function M.log()
   local route = ngx.ctx.route
   if not route then return end
@@ -45,9 +48,8 @@ function M.log()
   local k = route.usage_keys
   if not k or k.minute ~= last_minute then k = counter_keys(route, last_minute) end
   local bytes = tonumber(get_var("bytes_sent")) or 0
-  if not bump(k.requests, 1) then counters:incr(keys.OVERFLOW_REQUESTS, 1, 0) end
+  if not bump(k[floor(ngx.status / 100)] or k.other, 1) then counters:incr(keys.OVERFLOW_REQUESTS, 1, 0) end
   if bytes > 0 and not bump(k.bytes, bytes) then counters:incr(keys.OVERFLOW_BYTES, bytes, 0) end
-  bump(k[math.floor(ngx.status / 100)] or k.other, 1)
 end
 
 -- The log phase of a request the WAF refused: nginx's error_page handed it to our page's location,
@@ -117,7 +119,9 @@ local function take_batch(max_keys)
           index[id] = entry
           entries[#entries + 1] = entry
         end
-        entry[4][field] = string.format("%d", value)
+        local fields = entry[4]
+        fields[field] = value
+        if field ~= "bytes" then fields.requests = (fields.requests or 0) + value end -- a status class
         taken[#taken + 1] = { key, value }
       elseif slug and value == 0 and minute < current then
         counters:delete(key) -- an old minute never counts again; free its slot
@@ -125,6 +129,9 @@ local function take_batch(max_keys)
     end
   end
   if #taken == 0 then return false end
+  for _, entry in ipairs(entries) do
+    for name, n in pairs(entry[4]) do entry[4][name] = string.format("%d", n) end
+  end
   local seq = pending:incr("seq", 1, 0)
   local batch = cjson.encode({ b = entries, o = overflow })
   local id = config.get().instance .. ":" .. ngx.time() .. ":" .. seq
