@@ -28,6 +28,7 @@ from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
 from core.studio import Studio, StudioConfig
+from hosting import scrape_sources
 from hosting.domains.manager import DomainManager
 from hosting.domains.setup import build_domain_manager, deny_list, domains_enabled
 from hosting.health import Readiness
@@ -114,8 +115,11 @@ def instrument(
             studio.generator.metrics = metrics
     metrics.preset(runner.backend.name)
     metrics.add_refresher("database", job_counts(store, metrics))
+    metrics.add_refresher("database", scrape_sources.job_age(store, metrics))
+    metrics.add_refresher("database", scrape_sources.certificates(store, metrics))
     if redis is not None:
         metrics.add_refresher("redis", edge_counters(redis, settings.edge_usage_prefix, metrics))
+        metrics.add_refresher("redis", scrape_sources.redis_memory(redis, metrics))
     return metrics
 
 
@@ -192,6 +196,7 @@ async def runtime(
     # process has no socket in the stack, and its readiness depends on Docker only if told where it is.
     in_process = isinstance(queue, InProcessQueue)
     readiness = Readiness(settings, store, redis, docker=None if in_process else settings.docker_url is not None)
+    metrics.add_refresher("readiness", scrape_sources.readiness(readiness, metrics))
     app.router.routes.extend([metrics.route(), *readiness.routes()])
     app.add_middleware(RequestIdMiddleware)
     server = BackgroundServer(app, sock)

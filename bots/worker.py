@@ -26,6 +26,7 @@ from core.observability.tracing import setup_tracing
 from core.periodic import run_every
 from core.settings import Settings
 from core.storage.store import Store
+from hosting import scrape_sources
 from hosting.health import Readiness
 from hosting.jobs import JobRunner
 from hosting.metrics import PrometheusMetrics
@@ -125,7 +126,9 @@ async def _health_server(
     """/healthz, /readyz and /metrics on ``PAGEMAGIC_WORKER_PORT`` (0: none), for probes and Prometheus."""
     if settings.worker_port == 0:
         return None
-    routes = [*Readiness(settings, store, redis).routes(with_healthz=True), metrics.route()]
+    readiness = Readiness(settings, store, redis)
+    metrics.add_refresher("readiness", scrape_sources.readiness(readiness, metrics))
+    routes = [*readiness.routes(with_healthz=True), metrics.route()]
     server = BackgroundServer(Starlette(routes=routes), bind_socket(settings.worker_host, settings.worker_port, fall_back=False))
     await server.start()
     log.info("worker health and metrics on %s:%s", settings.worker_host, settings.worker_port)

@@ -115,6 +115,35 @@ class PrometheusMetrics:
         self.edge_pending = Gauge(
             "pagemagic_edge_pending_buckets", "Per-minute edge buckets not yet drained into usage.", registry=r
         )
+        # read at scrape time for the alert rules (deploy/alerts.yml; hosting/scrape_sources.py)
+        self.dependency_up = Gauge(
+            "pagemagic_dependency_up",
+            "1 while a dependency /readyz checks answers, 0 while it is down (unused ones are not exported).",
+            ["dependency"],
+            registry=r,
+        )
+        self.job_oldest = Gauge(
+            "pagemagic_job_oldest_seconds",
+            "Age of the oldest job in each unfinished state, by kind (0: none).",
+            ["kind", "state"],
+            registry=r,
+        )
+        self.certificate_expiry = Gauge(
+            "pagemagic_certificate_expiry_timestamp_seconds",
+            "When the certificate of an attached domain runs out (Unix time).",
+            ["domain"],
+            registry=r,
+        )
+        self.certificate_failures = Gauge(
+            "pagemagic_certificate_failed_attempts",
+            "Certificate orders or renewals of a domain that failed in a row (0: the last one worked).",
+            ["domain"],
+            registry=r,
+        )
+        self.redis_memory = Gauge("pagemagic_redis_memory_used_bytes", "Memory Redis uses (INFO memory).", registry=r)
+        self.redis_maxmemory = Gauge(
+            "pagemagic_redis_maxmemory_bytes", "Redis maxmemory (0: no limit set in Redis).", registry=r
+        )
         self.scrape_errors = Counter(
             "pagemagic_scrape_errors", "Scrape-time reads that failed, by source.", ["source"], registry=r
         )
