@@ -28,6 +28,7 @@ from redis.asyncio import Redis
 from core.storage.store import Store
 from core.storage.tables import SiteRow, UsageEventRow
 from core.storage.usage_drains import UsageDrainRow
+from hosting import usage_lock
 from hosting.edge_keys import (
     DEFAULT_PREFIX,
     dead_key,
@@ -131,6 +132,14 @@ class UsageAggregator:
             await tx.execute()
 
     async def drain_once(self) -> list[Drained]:
+        """One round of the three steps; skipped while a backup takes its snapshot (hosting/usage_lock.py)."""
+        async with usage_lock.holding(self.redis, self.prefix) as held:
+            if not held:
+                log.info("usage drain: a backup is taking its snapshot; next round")
+                return []
+            return await self._drain()
+
+    async def _drain(self) -> list[Drained]:
         done: list[Drained] = []
         for drain in await self.claim():
             result = await self.persist(drain)

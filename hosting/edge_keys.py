@@ -14,6 +14,10 @@ All under the usage prefix ``P`` (setting ``edge_usage_prefix``, default ``pm:us
   P~draining               set   drain keys not yet written to the database
   P~dead:<id>              hash  a drained bucket whose site no longer exists (kept for inspection)
   P~rate:<slug>            string  requests per second over the last minute, for the autoscaler
+  P~lock                   string  held by the usage drain, or by a backup taking its snapshot
+                                   (hosting/usage_lock.py): never both at once
+  P~hold                   string  set by a backup while it reads these keys: the edges keep their
+                                   counts until it is gone (lua/usage.lua)
 
 ``bytes`` is what nginx sent to the client for the answer (``$bytes_sent``: status line,
 headers and body). Slugs are ``[a-z0-9-]``, so ``~`` names never collide with a site.
@@ -60,6 +64,14 @@ def month_key(prefix: str, slug: str, month: str) -> str:
 
 def overflow_key(prefix: str) -> str:
     return f"{prefix}~overflow"
+
+
+def hold_key(prefix: str) -> str:
+    return f"{prefix}~hold"
+
+
+def lock_key(prefix: str) -> str:
+    return f"{prefix}~lock"
 
 
 def edges_key(prefix: str) -> str:

@@ -95,6 +95,10 @@ end
 return out
 ]]
 
+-- The same, unless a backup is reading the usage keys (P~hold, hosting/backup/redis_state.py): then
+-- nothing is applied, and the batch waits here for the next flush (Redis is not down for that).
+local FLUSH_UNLESS_HELD = "if redis.call('EXISTS', ARGV[1] .. '~hold') == 1 then return {-1} end\n" .. FLUSH
+
 -- Moves counts from the dict into a new pending batch; returns true when there is one.
 local function take_batch(max_keys)
   local entries, index, overflow, taken = {}, {}, {}, {}
@@ -154,7 +158,10 @@ local function remember_active(raw)
   for _, e in ipairs(batch.b) do active[e[1]] = now end
 end
 
-local function send()
+-- Returns true when Redis took the batch, "held" while a backup holds the counts still, or nil and
+-- the error. A worker's last flush at shutdown (`final`) does not wait for a backup: its counts
+-- would otherwise be lost with the worker.
+local function send(final)
   local c = config.get()
   local raw, id = pending:get("batch"), pending:get("id")
   raw, id = raw or "", id or ""
@@ -167,9 +174,10 @@ local function send()
   end
   local red, err = redis_conn.connect()
   if not red then return nil, err end
-  local res, eval_err = red:eval(FLUSH, 0, unpack(args))
+  local res, eval_err = red:eval(final and FLUSH or FLUSH_UNLESS_HELD, 0, unpack(args))
   if not res then red:close(); return nil, eval_err end
   redis_conn.release(red)
+  if res[1] == -1 then return "held" end
   if raw ~= "" then pending:delete("batch"); pending:delete("id") end
   state:set("instances", tonumber(res[2]) or 1)
   local month = keys.month(now)
@@ -187,8 +195,10 @@ function M.flush(premature)
   local ok, err = pcall(function()
     local c = config.get()
     if not pending:get("batch") then take_batch(c.batch_max_keys) end
-    local sent, send_err = send()
-    if sent then
+    local sent, send_err = send(premature)
+    if sent == "held" then
+      return
+    elseif sent then
       redis_conn.mark_up()
     else
       state:set("instances", 1) -- unknown: each instance enforces the full rate itself

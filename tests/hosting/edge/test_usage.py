@@ -12,7 +12,7 @@ from pathlib import Path
 from redis.asyncio import Redis
 
 from hosting.edge.nginx import EdgeProcess
-from hosting.edge_keys import month_key, overflow_key, parse_bucket
+from hosting.edge_keys import hold_key, month_key, overflow_key, parse_bucket
 from hosting.routes import Route, RouteTable
 from tests.hosting.edge.conftest import Keys
 from tests.hosting.edge.harness import PrivateRedis, RawClient, Upstream, unique
@@ -124,3 +124,26 @@ async def test_redis_crash_and_restart_during_traffic_loses_no_count(
     finally:
         await redis.aclose()
         private.stop()
+
+
+async def test_a_backups_hold_keeps_the_counts_at_the_edge_until_it_is_released(
+    keys: Keys, upstream: Callable[..., Upstream], edge: Callable[..., EdgeProcess]
+) -> None:
+    """While a backup reads the usage keys (P~hold set), edges apply nothing and keep their counts;
+    the counts arrive, exactly, once the hold is gone; routing and limits go on meanwhile."""
+    site = upstream("site", body_size=50)
+    slug, host = unique("talho"), f"{unique('talho')}.test"
+    await keys.route(slug, [host], [site.endpoint], plan=unique("plan"), site_id=9)
+    proxy = edge()
+    hold = hold_key(keys.usage_prefix)
+    await keys.redis.set(hold, "1", ex=60)
+    try:
+        _answers, received, statuses = await asyncio.to_thread(hammer, proxy.config.port, host, 500, 2)
+        assert statuses == {200: 500}
+        await asyncio.sleep(1.0)  # five flush intervals of the test edge: all of them held
+        assert await counted(keys.redis, keys.usage_prefix, slug) == {}
+        assert "Redis unreachable" not in proxy.error_log()  # a hold is not an outage
+    finally:
+        await keys.redis.delete(hold)
+    totals = await settled(keys.redis, keys.usage_prefix, slug, 500)
+    assert totals["requests"] == 500 and totals["bytes"] == received
