@@ -48,6 +48,15 @@ def _parser() -> argparse.ArgumentParser:
     edge_sub.add_parser("config", help="render nginx.conf from settings and print its path (checked with nginx -t)")
     edge_sub.add_parser("run", help="start nginx with the edge config in the foreground (development)")
     sub.add_parser("worker", help="run publish and unpublish jobs from Redis (PAGEMAGIC_REDIS_URL), health checks and scaling")
+
+    backup = sub.add_parser("backup", help="write an encrypted backup (PAGEMAGIC_BACKUP_KEY) to PAGEMAGIC_BACKUP_DIR")
+    when = backup.add_mutually_exclusive_group()
+    when.add_argument("--schedule", action="store_true", help="back up now and every PAGEMAGIC_BACKUP_INTERVAL_HOURS")
+    when.add_argument("--check", action="store_true", help="exit 0 when the newest backup is recent (health check)")
+    restore = sub.add_parser("restore", help="bring an empty system back from a backup")
+    restore.add_argument("archive", type=Path, help="a .pmbackup file")
+    restore.add_argument("--no-redeploy", action="store_true",
+                         help="restore data only; do not re-create the published sites' services and routes")
     return parser
 
 
@@ -118,6 +127,14 @@ async def _run(args: argparse.Namespace) -> int:
         from bots.worker import run_worker
 
         return await run_worker(Settings())
+    if args.command == "backup":
+        from bots.backup import run_backup
+
+        return await run_backup(Settings(), schedule=args.schedule, check=args.check)
+    if args.command == "restore":
+        from bots.backup import run_restore
+
+        return await run_restore(Settings(), args.archive, recreate=not args.no_redeploy)
     if args.command == "edge":
         from hosting.edge.cli import edge_command
 

@@ -264,6 +264,21 @@ class Settings(BaseSettings):
         default=30.0, description="Certificates are renewed this many days before they expire."
     )
 
+    backup_key: SecretStr | None = Field(
+        default=None,
+        description="32 bytes in base64 (openssl rand -base64 32): encrypts backups (AES-256-GCM); a restore "
+        "needs the same key. Without it `pagemagic backup` refuses to run.",
+    )
+    backup_dir: Path | None = Field(
+        default=None, description="Folder backups are written to and read from (default HOME/backups)."
+    )
+    backup_keep: Annotated[int, Field(ge=1, le=10_000)] = Field(
+        default=14, description="Backups kept in backup_dir; older ones are deleted after each new backup."
+    )
+    backup_interval_hours: Annotated[float, Field(gt=0, le=24 * 31)] = Field(
+        default=24.0, description="How often `pagemagic backup --schedule` (the stack's backup service) backs up."
+    )
+
     log_format: Literal["json", "console"] = Field(
         default="json", description="Logs of `pagemagic serve` and `worker`: one JSON object a line, or readable text."
     )
@@ -331,3 +346,7 @@ class Settings(BaseSettings):
     @property
     def releases_dir(self) -> Path:
         return self.home / "sites"
+
+    @property
+    def backups_dir(self) -> Path:
+        return (self.backup_dir or self.home / "backups").expanduser().resolve()
