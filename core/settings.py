@@ -212,8 +212,8 @@ class Settings(BaseSettings):
     )
     edge_waf_audit_log: Path | None = Field(
         default=None,
-        description="Where the WAF writes its JSON audit log (default EDGE_DIR/logs/waf-audit.log; /dev/stderr "
-        "sends it to the edge's own log).",
+        description="Where the WAF writes its JSON audit log, one object a line (default "
+        "EDGE_DIR/logs/waf-audit.log, beside the edge's error log).",
     )
     edge_app_upstream: str = Field(
         default="",

@@ -21,7 +21,9 @@ from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "docker-compose.yml"
-SERVICES = {"app", "worker", "migrations", "postgres", "redis", "edge", "registry", "vllm"}
+SERVICES = {"app", "worker", "migrations", "backup", "postgres", "redis", "edge", "registry", "vllm", "prometheus",
+            "alertmanager", "node-exporter"}
+MONITORING = {"prometheus", "alertmanager", "node-exporter"}
 SECRETISH = re.compile(r"(TOKEN|SECRET|PASSWORD|API_KEY|CERT_KEY|DATABASE_URL|REDIS_URL)")
 
 
@@ -37,6 +39,7 @@ def _stack_dir(tmp_path: Path) -> Path:
     for name in _compose()["secrets"]:
         (tmp_path / "secrets" / name).write_text("dummy\n")
     shutil.copy(ROOT / ".env.example", tmp_path / ".env")  # step one of docs/production.md
+    shutil.copytree(ROOT / "deploy", tmp_path / "deploy")  # the configs the stack mounts
     return tmp_path
 
 
@@ -64,6 +67,16 @@ def test_every_service_has_health_restart_update_limits_and_file_secrets() -> No
         assert spec == {"file": f"./secrets/{name}"}
     assert services["edge"]["deploy"]["mode"] == "global"
     assert services["vllm"]["profiles"] == ["gpu"]
+    for name in MONITORING:
+        assert services[name]["profiles"] == ["monitoring"], name
+    assert services["node-exporter"]["deploy"]["mode"] == "global"
+    configs = document["configs"]
+    for name, spec in configs.items():
+        assert (ROOT / spec["file"]).is_file(), name  # every config the stack mounts is in the repository
+    assert services["backup"]["command"] == ["backup", "--schedule"]
+    assert "backups:/backups" in services["backup"]["volumes"]
+    assert services["backup"]["environment"]["PAGEMAGIC_BACKUP_KEY_FILE"] == "/run/secrets/backup_key"
+    assert services["edge"]["environment"]["PAGEMAGIC_EDGE_APP_UPSTREAM"] == "app:8400"
     assert services["migrations"]["command"] == ["migrate"]
     assert services["app"]["command"] == ["serve"] and services["worker"]["command"] == ["worker"]
     assert services["app"]["deploy"]["update_config"]["failure_action"] == "rollback"
@@ -78,7 +91,7 @@ def test_every_service_has_health_restart_update_limits_and_file_secrets() -> No
 
 def test_docker_compose_config_validates(tmp_path: Path) -> None:
     stack = _stack_dir(tmp_path)
-    for extra in ([], ["--profile", "gpu"]):
+    for extra in ([], ["--profile", "gpu"], ["--profile", "monitoring"]):
         done = subprocess.run(["docker-compose", *extra, "config", "-q"], cwd=stack, capture_output=True, text=True,
                               timeout=60)  # fmt: skip
         assert done.returncode == 0, done.stderr
@@ -87,7 +100,7 @@ def test_docker_compose_config_validates(tmp_path: Path) -> None:
 def test_swarm_rendering_validates_with_docker_stack_config(tmp_path: Path) -> None:
     stack = _stack_dir(tmp_path)
     rendered = subprocess.run([sys.executable, str(ROOT / "deploy" / "stack.py"), "--profile", "gpu",
-                               "--file", str(stack / "docker-compose.yml")],
+                               "--profile", "monitoring", "--file", str(stack / "docker-compose.yml")],
                               capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
     assert "profiles" not in rendered.stdout
     done = subprocess.run(["docker", "stack", "config", "-c", "-"], cwd=stack, input=rendered.stdout,
@@ -95,7 +108,7 @@ def test_swarm_rendering_validates_with_docker_stack_config(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     resolved = yaml.safe_load(done.stdout)
     assert resolved["services"]["edge"]["deploy"]["mode"] == "global"
-    assert "vllm" in resolved["services"]
+    assert "vllm" in resolved["services"] and set(resolved["services"]) >= MONITORING
 
 
 def test_every_setting_of_env_reaches_the_containers_and_the_stack_values_win(tmp_path: Path) -> None:
@@ -150,4 +163,8 @@ def test_grafana_dashboard_and_prometheus_config_read_back() -> None:
                    "pagemagic_edge_requests_month", "pagemagic_edge_bytes_month"):  # fmt: skip
         assert series in exprs, series
     scrape = yaml.safe_load((ROOT / "deploy" / "prometheus.yml").read_text())
-    assert {j["job_name"] for j in scrape["scrape_configs"]} == {"pagemagic-app", "pagemagic-worker"}
+    assert {j["job_name"] for j in scrape["scrape_configs"]} == {"pagemagic-app", "pagemagic-worker", "node"}
+    assert scrape["rule_files"] == ["alerts.yml"]  # mounted beside it (docker-compose.yml configs)
+    checked = subprocess.run(["promtool", "check", "config", str(ROOT / "deploy" / "prometheus.yml")],
+                             capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert checked.returncode == 0, checked.stdout + checked.stderr
