@@ -82,8 +82,10 @@ apt_install nginx-light libnginx-mod-http-lua lua-nginx-redis lua-cjson lua-bust
 # the tests start both themselves on 127.0.0.1 ports. lua-resty-core gives the edge ngx.ssl (SNI).
 apt_install pebble lua-resty-core lua-resty-lrucache
 
-# The edge's WAF (issue 20): ModSecurity for nginx and the OWASP Core Rule Set.
-apt_install libnginx-mod-http-modsecurity modsecurity-crs
+# Operating it (issue 20): the edge's WAF (ModSecurity for nginx, the OWASP Core Rule Set); promtool and
+# amtool for the alert rules, Prometheus and Alertmanager for the end-to-end alert test (the tests start
+# their own on free ports); pg_dump and pg_restore (15, as the server here) for backups.
+apt_install libnginx-mod-http-modsecurity modsecurity-crs prometheus prometheus-alertmanager postgresql-client
 
 # Production stack (issue 11): Debian's docker-compose validates docker-compose.yml (`docker-compose config`).
 apt_install docker-compose
