@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from core.periodic import run_every
+from core.sealing import parse_key
 from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
 from hosting.backup import archive
 from hosting.backup.errors import BackupError
 from hosting.backup.redeploy import redeploy
-from core.sealing import parse_key
 
 log = logging.getLogger("pagemagic.backup")
 

@@ -22,20 +22,7 @@ from core.i18n.locales import Locale, family
 __all__ = ["CATALOG", "certificate_reason", "domain_reason", "metric_label", "say", "say_in", "say_plural", "section_label"]
 
 # Messages still to import into the catalogs (see the module docstring); normally empty.
-CATALOG: dict[str, dict[str, str]] = {
-    "edge_blocked_title": {"en": "Request blocked", "pt": "Pedido bloqueado", "es": "Petición bloqueada"},
-    "edge_blocked": {
-        "en": "This request looked like an attack, so it was stopped before it reached the site. "
-        "If you were only browsing, try again; if it keeps happening, give the site's owner this reference: "
-        "{request_id}.",
-        "pt": "Este pedido parecia um ataque, por isso foi travado antes de chegar ao site. "
-        "Se estava apenas a navegar, tente de novo; se voltar a acontecer, indique ao dono do site esta "
-        "referência: {request_id}.",
-        "es": "Esta petición parecía un ataque, así que se detuvo antes de llegar al sitio. "
-        "Si solo estabas navegando, inténtalo de nuevo; si vuelve a pasar, dale al dueño del sitio esta "
-        "referencia: {request_id}.",
-    },
-}
+CATALOG: dict[str, dict[str, str]] = {}
 
 
 def _pending(entry: dict[str, str], language: Locale) -> str:

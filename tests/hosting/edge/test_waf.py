@@ -22,8 +22,10 @@ from tests.hosting.edge.test_usage import counted
 ATTACKS: list[dict[str, str]] = json.loads((Path(__file__).with_name("waf_attacks.json")).read_text())
 # the attacks a plain GET makes (the test upstream answers GET only)
 GETS = [a for a in ATTACKS if a["request"].startswith("GET") and "{length}" not in a["request"]]
-LANGUAGES = ("pt-PT,pt;q=0.9", "en-GB,en;q=0.8", "es-ES,es;q=0.9")
-TITLES = {"pt": "Pedido bloqueado", "en": "Request blocked", "es": "Petición bloqueada"}
+LANGUAGES = ("pt-PT,pt;q=0.9", "en-GB,en;q=0.8", "es-ES,es;q=0.9", "pt-BR,pt;q=0.9")
+LOCALES = ("pt-PT", "en", "es", "pt-BR")  # the page each of them gets
+TITLES = {"pt-PT": "Pedido bloqueado", "en": "Request blocked", "es": "Petición bloqueada",
+          "pt-BR": "Requisição bloqueada"}
 
 
 def raw_request(template: str, host: str, accept_language: str | None = None) -> bytes:
@@ -76,7 +78,7 @@ async def test_attacks_on_a_site_with_the_waf_get_our_page_and_an_audit_record(
     def run() -> tuple[list[Answer], list[Answer], Answer, Answer]:
         client = RawClient(proxy.config.port)
         # the very first request finds no cached route: it reaches the WAF through the access phase
-        refused = [client.send(raw_request(a["request"], guarded, LANGUAGES[i % 3])) for i, a in enumerate(ATTACKS)]
+        refused = [client.send(raw_request(a["request"], guarded, LANGUAGES[i % 4])) for i, a in enumerate(ATTACKS)]
         passed = [client.send(raw_request(a["request"], unguarded)) for a in GETS]
         plain = client.get(guarded, "/menu?dia=segunda&pao=broa%20de%20milho", {"Accept-Language": "pt"})
         with_own_id = client.send(raw_request(ATTACKS[0]["request"], guarded) .replace(
@@ -93,7 +95,7 @@ async def test_attacks_on_a_site_with_the_waf_get_our_page_and_an_audit_record(
     assert open_site.hits == len(GETS) and all(a.status == 200 for a in passed)
 
     for index, answer in enumerate(refused):
-        language = LANGUAGES[index % 3][:2]
+        language = LOCALES[index % 4]
         page = answer.body.decode()
         assert answer.headers["content-language"] == language
         assert TITLES[language] in page and f'<html lang="{language}">' in page
