@@ -39,9 +39,9 @@ async def test_job_age_and_certificates_come_from_the_database(store: Store) -> 
     domains = DomainStore(store)
     for name in ("padaria.pt", "loja.pt", "nova.pt"):
         await store.attach_domain(site_id, name, "pending_dns")
-    await domains.update("padaria.pt", "active", attempts=0, not_after=NOW + timedelta(days=60))
-    await domains.update("loja.pt", "active", attempts=4, not_after=NOW + timedelta(days=9))  # renewals failing
-    await domains.update("nova.pt", "pending_dns", attempts=7)  # DNS checks, not certificate orders
+    await domains.update(site_id, "padaria.pt", "active", attempts=0, not_after=NOW + timedelta(days=60))
+    await domains.update(site_id, "loja.pt", "active", attempts=4, not_after=NOW + timedelta(days=9))  # renewals failing
+    await domains.update(site_id, "nova.pt", "pending_dns", attempts=7)  # DNS checks, not certificate orders
     await scrape_sources.certificates(store, metrics)()
 
     found = samples(metrics)
