@@ -41,7 +41,10 @@ def command(config: EdgeConfig, *extra: str) -> list[str]:
 
 def check(config: EdgeConfig) -> None:
     """``nginx -t`` on the rendered config; raises with nginx's own words when it is wrong."""
-    write(config)
+    try:
+        write(config)
+    except ValueError as exc:  # a setting the config cannot be rendered from
+        raise EdgeUnavailable(str(exc)) from exc
     result = subprocess.run(command(config, "-t", "-q"), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise EdgeUnavailable(result.stderr.strip() or "nginx rejected the edge config")

@@ -19,6 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from core.errors import PageMagicError
+
 WafMode = Literal["block", "detect", "off"]
 WafKind = Literal["app", "sites"]
 
@@ -34,8 +36,10 @@ STRIPE_WEBHOOK = ("/stripe/webhook", "Stripe-Signature")
 TELEGRAM_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
-class WafUnavailable(RuntimeError):
+class WafUnavailable(PageMagicError):
     """The WAF is asked for but ModSecurity or the Core Rule Set is not installed."""
+
+    code = "edge_unavailable"
 
 
 def missing_parts() -> list[str]:
