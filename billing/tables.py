@@ -38,6 +38,9 @@ class BillingSubscriptionRow(Base):
     grace_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     # Usage from this moment on is reported to Stripe (the start of the period it began in).
     metered_since: Mapped[datetime] = mapped_column(UtcDateTime())
+    # When the state on record was true at Stripe: the ``created`` of the event that set it. Events
+    # arrive in any order; an older one never overwrites it (None: written before this was kept).
+    state_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 

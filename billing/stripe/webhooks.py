@@ -3,6 +3,12 @@
 The event's id is stored in the same transaction as its effect, so a second delivery (Stripe
 retries until it gets a 2xx, and may deliver twice anyway) finds it and changes nothing.
 A bad signature is a 400 and nothing is read from the body.
+
+Stripe does not deliver events in the order they happened, and retries a failed delivery for
+days, so a subscription's state is applied by recency: the event's ``created`` is kept with
+the state it set, and an event older than that changes nothing. A cancelled subscription
+stays cancelled (Stripe never reactivates one; a new subscription has a new id), and an
+event about a subscription other than the one on record cannot end the one on record.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import stripe
@@ -63,38 +69,44 @@ class WebhookHandler:
             self._verify(payload, signature)
             event = json.loads(payload)
             event_id, kind, obj = event["id"], event["type"], event["data"]["object"]
-        except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            created = datetime.fromtimestamp(int(event["created"]), UTC)
+        except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError, KeyError, TypeError,
+                OverflowError, OSError) as exc:
             log.warning("Stripe webhook refused: %s", type(exc).__name__)
             return Outcome(400, "invalid signature or payload")
         try:
             async with self.accounts.store.session() as session, session.begin():
                 session.add(StripeEventRow(id=str(event_id)[:100], type=str(kind)[:80]))
                 await session.flush()  # a second delivery stops here
-                changed = await self._apply(session, str(kind), obj)
+                changed = await self._apply(session, str(kind), obj, created)
         except IntegrityError:
             return Outcome(200, "already processed")
         for user_id, plan in changed:
             await self.accounts.notify(user_id, plan)
         return Outcome(200, "processed", tuple(changed))
 
-    async def _apply(self, session: AsyncSession, kind: str, obj: dict[str, Any]) -> list[tuple[int, str]]:
+    async def _apply(
+        self, session: AsyncSession, kind: str, obj: dict[str, Any], created: datetime
+    ) -> list[tuple[int, str]]:
         if kind == "checkout.session.completed":
-            return await self._checkout_completed(session, obj)
+            return await self._checkout_completed(session, obj, created)
         if kind in ("customer.subscription.created", "customer.subscription.updated"):
-            return await self._subscription(session, obj, deleted=False)
+            return await self._subscription(session, obj, created, deleted=False)
         if kind == "customer.subscription.deleted":
-            return await self._subscription(session, obj, deleted=True)
+            return await self._subscription(session, obj, created, deleted=True)
         if kind == "invoice.payment_failed":
-            await self._payment(session, obj, failed=True)
+            await self._payment(session, obj, created, failed=True)
         elif kind == "invoice.paid":
-            await self._payment(session, obj, failed=False)
+            await self._payment(session, obj, created, failed=False)
         elif kind == "customer.deleted":
             row = await session.get(BillingCustomerRow, await self.accounts.user_of_customer(session, obj["id"]) or -1)
             if row is not None and row.customer_id == obj["id"] and row.deleted_at is None:
                 row.deleted_at = self.clock()
         return []
 
-    async def _checkout_completed(self, session: AsyncSession, obj: dict[str, Any]) -> list[tuple[int, str]]:
+    async def _checkout_completed(
+        self, session: AsyncSession, obj: dict[str, Any], created: datetime
+    ) -> list[tuple[int, str]]:
         customer = obj.get("customer") or ""
         reference = str(obj.get("client_reference_id") or "")
         user_id = int(reference) if reference.isdigit() else await self.accounts.user_of_customer(session, customer)
@@ -102,14 +114,25 @@ class WebhookHandler:
         if user_id is None or plan not in self.catalog().plans or not obj.get("subscription"):
             log.warning("checkout.session.completed without a known account or plan; ignored")
             return []
-        await self._save_subscription(session, user_id, str(obj["subscription"]), customer, plan, "active")
+        if self._stale(await session.get(BillingSubscriptionRow, user_id), str(obj["subscription"]), created):
+            return []
+        await self._save_subscription(session, user_id, str(obj["subscription"]), customer, plan, "active", created)
         changed = await self.accounts.set_plan(session, user_id, plan, "checkout completed")
         return [(user_id, plan)] if changed else []
 
-    async def _subscription(self, session: AsyncSession, obj: dict[str, Any], deleted: bool) -> list[tuple[int, str]]:
+    async def _subscription(
+        self, session: AsyncSession, obj: dict[str, Any], created: datetime, deleted: bool
+    ) -> list[tuple[int, str]]:
         customer = obj.get("customer") or ""
         user_id = await self.accounts.user_of_customer(session, customer)
         if user_id is None:
+            return []
+        on_record = await session.get(BillingSubscriptionRow, user_id)
+        if self._stale(on_record, str(obj["id"]), created):
+            return []
+        if deleted and on_record is not None and on_record.subscription_id != str(obj["id"]):
+            log.info("Stripe: subscription %s ended; the account's subscription is %s, unchanged",
+                     obj["id"], on_record.subscription_id)
             return []
         status = "canceled" if deleted else str(obj.get("status", ""))
         catalog = self.catalog()
@@ -120,7 +143,7 @@ class WebhookHandler:
                 plan = found.name
         if plan not in catalog.plans:
             plan = "free"
-        row = await self._save_subscription(session, user_id, str(obj["id"]), customer, plan, status)
+        row = await self._save_subscription(session, user_id, str(obj["id"]), customer, plan, status, created)
         if status in ("active", "trialing"):
             row.grace_until = None
             target = plan
@@ -132,11 +155,12 @@ class WebhookHandler:
         changed = await self.accounts.set_plan(session, user_id, target, f"subscription {status}")
         return [(user_id, target)] if changed else []
 
-    async def _payment(self, session: AsyncSession, obj: dict[str, Any], failed: bool) -> None:
+    async def _payment(self, session: AsyncSession, obj: dict[str, Any], created: datetime, failed: bool) -> None:
         user_id = await self.accounts.user_of_customer(session, obj.get("customer") or "")
         row = await session.get(BillingSubscriptionRow, user_id) if user_id is not None else None
-        if row is None:
+        if row is None or self._stale(row, row.subscription_id, created):
             return
+        row.state_at = created
         if failed:
             row.grace_until = row.grace_until or self.clock() + self.grace
             row.status = "past_due"
@@ -144,20 +168,35 @@ class WebhookHandler:
             row.grace_until, row.status = None, "active"
         row.updated_at = self.clock()
 
+    @staticmethod
+    def _stale(row: BillingSubscriptionRow | None, subscription_id: str, created: datetime) -> bool:
+        """True when the record already holds a newer state than an event created at ``created``."""
+        if row is None:
+            return False
+        if row.subscription_id == subscription_id and row.status == "canceled":
+            reason = "the subscription is cancelled"
+        elif row.state_at is not None and created < row.state_at:
+            reason = f"the state on record is from {row.state_at.isoformat()}"
+        else:
+            return False
+        log.info("Stripe: an event from %s about %s changes nothing: %s", created.isoformat(), subscription_id, reason)
+        return True
+
     async def _save_subscription(
-        self, session: AsyncSession, user_id: int, subscription_id: str, customer: str, plan: str, status: str
+        self, session: AsyncSession, user_id: int, subscription_id: str, customer: str, plan: str, status: str,
+        created: datetime,
     ) -> BillingSubscriptionRow:
         row = await session.get(BillingSubscriptionRow, user_id)
         now = self.clock()
         if row is None:
             row = BillingSubscriptionRow(
                 user_id=user_id, subscription_id=subscription_id, customer_id=customer, plan=plan, status=status,
-                metered_since=billing_period(now)[0], updated_at=now,
+                metered_since=billing_period(now)[0], state_at=created, updated_at=now,
             )
             session.add(row)
         else:
-            row.subscription_id, row.customer_id, row.plan, row.status, row.updated_at = (
-                subscription_id, customer, plan, status, now,
+            row.subscription_id, row.customer_id, row.plan, row.status, row.state_at, row.updated_at = (
+                subscription_id, customer, plan, status, created, now,
             )
         return row
 

@@ -145,11 +145,26 @@ class StripeApiStandIn:
         session.update(status="complete", payment_status="paid", subscription=sub_id)
         return session, subscription
 
-    def event(self, kind: str, obj: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
+    def update_subscription(self, sub_id: str, **changes: Any) -> dict[str, Any]:
+        """Change a subscription as Stripe would (``status``, ``price``); returns a copy as of now."""
+        subscription = self.subscriptions[sub_id]
+        if "price" in changes:
+            subscription["items"]["data"][0]["price"] = {"id": changes.pop("price")}
+        subscription.update(changes)
+        return json.loads(json.dumps(subscription))
+
+    def cancel_subscription(self, sub_id: str) -> dict[str, Any]:
+        return self.update_subscription(sub_id, status="canceled", canceled_at=int(self.clock()))
+
+    def event(
+        self, kind: str, obj: dict[str, Any], event_id: str | None = None, created: int | None = None
+    ) -> dict[str, Any]:
+        """A webhook event about ``obj``; ``created`` (epoch seconds) defaults to now."""
         public = {k: v for k, v in obj.items() if k not in ("line_items", "subscription_metadata")}
         return {
             "id": event_id or self._id("evt"), "object": "event", "type": kind, "api_version": "2025-04-30.basil",
-            "created": int(self.clock()), "livemode": False, "data": {"object": public},
+            "created": int(self.clock()) if created is None else created, "livemode": False,
+            "data": {"object": public},
         }
 
     def sign(self, payload: bytes, secret: str | None = None, at: int | None = None) -> str:
