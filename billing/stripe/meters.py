@@ -68,18 +68,21 @@ class MeterSender:
         return result
 
     async def _one_v1(self, report: Report, now: datetime, result: SendResult) -> None:
+        timestamp = int(report.timestamp(now).timestamp())
         params: dict[str, object] = {
             "event_name": report.event_name,
-            "identifier": report.identifier,
-            "timestamp": int(report.timestamp(now).timestamp()),
+            "identifier": report.identifier,  # what dedupes the event at Stripe, for good
+            "timestamp": timestamp,
             "payload": {"stripe_customer_id": report.customer_id, "value": str(report.value)},
         }
+        # The idempotency key makes a retry after a lost answer get the first answer back (within
+        # Stripe's 24 hours). It names the timestamp too: a report near the 35-day limit is sent with
+        # a later timestamp next time, and Stripe refuses a key reused with other parameters.
+        key = f"{report.identifier}-{timestamp}"
         try:
             await with_retries(
-                # The identifier doubles as the idempotency key: a retry after a lost answer gets the
-                # first answer back instead of a duplicate refusal.
                 lambda: self.client.v1.billing.meter_events.create_async(
-                    params, {"idempotency_key": report.identifier}  # type: ignore[arg-type]
+                    params, {"idempotency_key": key}  # type: ignore[arg-type]
                 ),
                 self.config.retries, self.config.backoff, "meter event",
             )

@@ -154,3 +154,40 @@ async def test_a_subscription_started_early_in_the_month_reports_only_this_month
     report = await job_for(store, stripe_api).run_once(now)
     assert (report.taken, report.sent) == (4, 4)  # 00:00 to 03:00 on 1 December; November's hours are not billed
     assert stripe_api.totals() == {(customer, "pagemagic_requests"): 40}
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_report_resent_after_stripe_forgot_its_idempotency_key_is_still_one_event(
+    store: Store, stripe_api: StripeApiStandIn, clock: FakeClock
+) -> None:
+    """Idempotency keys last 24 hours at Stripe; the meter event's identifier is what dedupes after that."""
+    user_id, customer = await paid_account(store, stripe_api)
+    now = clock.now()
+    await add_usage(store, user_id, [("generations", 4, now), ("tokens", 700, now)])
+    job = job_for(store, stripe_api)
+    await job.outbox.collect(now)
+    due = await job.outbox.due(now)
+    assert len((await job.sender.send(due, now)).sent) == 2  # accepted; the job dies before marking them
+    later = clock.advance(timedelta(hours=25))
+    report = await job.run_once(later)
+    assert (report.sent, report.rejected) == (2, 0)
+    assert stripe_api.totals() == {(customer, "pagemagic_generations"): 4, (customer, "pagemagic_tokens"): 700}
+    assert stripe_api.no_meter_found == []  # every event name is one of the account's meters
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_report_near_stripes_35_day_limit_is_resent_with_a_new_timestamp_and_still_counted_once(
+    store: Store, stripe_api: StripeApiStandIn, clock: FakeClock
+) -> None:
+    """Its timestamp moves with the limit; a key reused with other parameters is refused by Stripe."""
+    user_id, customer = await paid_account(store, stripe_api)
+    now = clock.now()
+    await add_usage(store, user_id, [("generations", 2, now)])
+    job = job_for(store, stripe_api)
+    await job.outbox.collect(now)
+    due = await job.outbox.due(now)
+    old = [type(r)(**{**r.__dict__, "window_start": now - timedelta(days=40)}) for r in due]  # an old report
+    assert len((await job.sender.send(old, now)).sent) == 1
+    result = await job.sender.send(old, clock.advance(timedelta(hours=2)))  # the answer was lost: once more
+    assert (len(result.sent), result.rejected) == (1, [])
+    assert stripe_api.totals() == {(customer, "pagemagic_generations"): 2}

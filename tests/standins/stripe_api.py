@@ -2,11 +2,19 @@
 
 Speaks Stripe's wire format so the real ``stripe`` SDK talks to it through
 ``base_addresses``: form-encoded v1 bodies with bracketed keys, JSON v2 bodies, Bearer
-keys, ``Idempotency-Key`` replays (same answer, ``Idempotent-Replayed: true``), error
-objects (``{"error": {"type", "code", "message"}}``), 429/5xx on demand. Meter events are
-deduplicated by ``identifier`` the way Stripe does it; the v2 meter event session hands out
-short-lived tokens that the v2 stream accepts. ``deliver`` signs webhook events with
-Stripe's real scheme. Every call is recorded.
+keys, error objects (``{"error": {"type", "code", "message", "param"}}``), 429/5xx on demand.
+``deliver`` signs webhook events with Stripe's real scheme. Every call is recorded.
+
+What Stripe refuses or does, this does too:
+- ``Idempotency-Key``: the first answer is kept for 24 hours (by ``clock``) and replayed for the
+  same key with the same endpoint and parameters (``Idempotent-Replayed: true``); the same key
+  with other parameters is a 400 ``idempotency_error``. Injected 429/5xx are not kept (Stripe
+  keeps nothing for a request it did not start executing).
+- Meter events: ``event_name`` and ``payload`` are required (400 ``parameter_missing``);
+  ``identifier`` is optional and, as Stripe does, generated when absent -- so a resend without
+  one is a second event. An identifier already taken is refused. An ``event_name`` no meter
+  listens to is accepted and never counted: Stripe reports it later, asynchronously, as a
+  ``v1.billing.meter.no_meter_found`` event (kept here in ``no_meter_found``).
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import re
 import secrets
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,10 +39,25 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from billing.plans import METERS
 from bots.server import BackgroundServer, bind_socket, url_of
 
 API_KEY = "sk_test_standin_" + "0" * 24
 WEBHOOK_SECRET = "whsec_standin_secret"
+
+
+IDEMPOTENCY_TTL = 24 * 3600  # seconds Stripe keeps an idempotency key
+
+
+@dataclass(frozen=True)
+class Replay:
+    """The first answer to an ``Idempotency-Key``, and what it was an answer to."""
+
+    path: str
+    params: dict[str, Any]
+    status: int
+    body: bytes
+    at: float
 
 
 @dataclass
@@ -85,7 +108,8 @@ def error(status: int, kind: str, message: str, code: str | None = None, param: 
 
 class StripeApiStandIn:
     def __init__(
-        self, api_key: str = API_KEY, webhook_secret: str = WEBHOOK_SECRET, clock: Callable[[], float] = time.time
+        self, api_key: str = API_KEY, webhook_secret: str = WEBHOOK_SECRET, clock: Callable[[], float] = time.time,
+        meters: Iterable[str] | None = None,
     ) -> None:
         self.clock = clock  # Stripe's "now" (epoch seconds): event times, signatures, meter event windows
         self.api_key = api_key
@@ -97,9 +121,11 @@ class StripeApiStandIn:
         self.meter_events: dict[str, dict[str, Any]] = {}  # identifier -> accepted event
         self.duplicates = 0  # meter events sent again: replayed by key, refused (v1) or dropped (v2)
         self.stream_tokens: dict[str, float] = {}  # token -> expiry (epoch seconds)
+        self.meters: set[str] = set(METERS.values()) if meters is None else set(meters)  # the account's meters
+        self.no_meter_found: list[dict[str, Any]] = []  # meter events for an event_name no meter has
         self.failures: list[int] = []  # statuses for the next requests (429, 500, ...)
         self.fail_paths: tuple[str, ...] = ()  # only these path prefixes fail (empty: all)
-        self._idempotent: dict[tuple[str, str], tuple[int, bytes]] = {}
+        self._idempotent: dict[str, Replay] = {}
         self._ids = itertools.count(1)
         self._server: BackgroundServer | None = None
         self.url = ""
@@ -128,6 +154,12 @@ class StripeApiStandIn:
 
     def called(self, path: str) -> list[Call]:
         return [c for c in self.calls if c.path == path]
+
+    def add_customer(self) -> str:
+        """A customer made in the Dashboard; returns its id."""
+        customer = {"id": self._id("cus"), "object": "customer", "created": int(self.clock()), "metadata": {}}
+        self.customers[customer["id"]] = customer
+        return str(customer["id"])
 
     def delete_customer(self, customer_id: str) -> None:
         self.customers[customer_id]["deleted"] = True
@@ -194,21 +226,38 @@ class StripeApiStandIn:
             params: dict[str, Any] = json.loads(body or b"{}")
         else:
             params = nest(parse_qsl(body.decode(), keep_blank_values=True))
-        key = request.headers.get("idempotency-key")
+        key = request.headers.get("idempotency-key") if request.method == "POST" else None
         status = 200
         try:
-            if key and request.method == "POST" and (path, key) in self._idempotent:
-                status, cached = self._idempotent[(path, key)]
-                if path == "/v1/billing/meter_events":
-                    self.duplicates += 1  # the same event again: Stripe answers as the first time
-                return Response(cached, status, media_type="application/json", headers={"Idempotent-Replayed": "true"})
+            if key:
+                replay = self._replay(key, path, params)
+                if replay is not None:
+                    status = replay.status_code
+                    return replay
             response = self._answer(request, path, params)
             status = response.status_code
-            if key and request.method == "POST" and status < 500 and status != 429:
-                self._idempotent[(path, key)] = (status, bytes(response.body))
+            if key and status < 500 and status != 429:
+                self._idempotent[key] = Replay(path, params, status, bytes(response.body), self.clock())
             return response
         finally:
             self.calls.append(Call(request.method, path, params, status, key))
+
+    def _replay(self, key: str, path: str, params: dict[str, Any]) -> Response | None:
+        """Stripe's idempotency: the first answer again, or a refusal when the key meant another request."""
+        now = self.clock()
+        for old in [k for k, r in self._idempotent.items() if r.at + IDEMPOTENCY_TTL <= now]:
+            del self._idempotent[old]  # Stripe forgets keys after 24 hours
+        first = self._idempotent.get(key)
+        if first is None:
+            return None
+        if (first.path, first.params) != (path, params):
+            return error(400, "idempotency_error", "Keys for idempotent requests can only be used with the same "
+                         f"parameters they were first used with. Try using a key other than '{key}' if you "
+                         "meant to execute a different request.")
+        if path == "/v1/billing/meter_events":
+            self.duplicates += 1  # the same event again: Stripe answers as the first time
+        return Response(first.body, first.status, media_type="application/json",
+                        headers={"Idempotent-Replayed": "true", "Request-Id": "req_" + secrets.token_hex(8)})
 
     def _answer(self, request: Request, path: str, params: dict[str, Any]) -> Response:
         auth = request.headers.get("authorization", "")
@@ -273,7 +322,11 @@ class StripeApiStandIn:
         self.sessions[session_id] = session
         return JSONResponse({k: v for k, v in session.items() if k not in ("line_items", "subscription_metadata")})
 
-    def _check_meter_event(self, event: dict[str, Any]) -> Response | None:
+    def _check_meter_event(self, event: dict[str, Any], prefix: str = "") -> Response | None:
+        for required in ("event_name", "payload"):
+            if not event.get(required):
+                return error(400, "invalid_request_error", f"Missing required param: {prefix}{required}.",
+                             "parameter_missing", f"{prefix}{required}")
         customer = event.get("payload", {}).get("stripe_customer_id", "")
         if not self._live_customer(customer):
             return error(400, "invalid_request_error", f"No such customer: '{customer}'", "resource_missing",
@@ -293,7 +346,7 @@ class StripeApiStandIn:
         refused = self._check_meter_event(params)
         if refused is not None:
             return refused
-        identifier = params.get("identifier") or self._id("mev")
+        identifier = params.get("identifier") or self._id("mev")  # Stripe makes one up when none is sent
         if identifier in self.meter_events:
             self.duplicates += 1
             return error(400, "invalid_request_error", f"An event with identifier '{identifier}' already exists.",
@@ -301,8 +354,15 @@ class StripeApiStandIn:
         event = {"object": "billing.meter_event", "created": int(self.clock()), "event_name": params["event_name"],
                  "identifier": identifier, "livemode": False, "payload": params["payload"],
                  "timestamp": int(params.get("timestamp") or self.clock())}
-        self.meter_events[identifier] = event
+        self._take(event)
         return JSONResponse(event)
+
+    def _take(self, event: dict[str, Any]) -> None:
+        """Accepted; counted only when a meter listens to its ``event_name`` (Stripe reports the rest later)."""
+        if event["event_name"] in self.meters:
+            self.meter_events[event["identifier"]] = event
+        else:
+            self.no_meter_found.append(event)
 
     def _stream_session(self, _path: str, _params: dict[str, Any]) -> Response:
         token = "mes_tok_" + secrets.token_hex(12)
@@ -319,8 +379,8 @@ class StripeApiStandIn:
         events = params.get("events", [])
         if not 1 <= len(events) <= 100:
             return error(400, "invalid_request_error", "events must hold 1 to 100 events.", "invalid_request")
-        for event in events:  # the stream validates the batch before taking any of it
-            refused = self._check_meter_event(event)
+        for i, event in enumerate(events):  # the stream validates the batch before taking any of it
+            refused = self._check_meter_event(event, f"events[{i}].")
             if refused is not None:
                 return refused
         for event in events:
@@ -328,6 +388,6 @@ class StripeApiStandIn:
             if identifier in self.meter_events:
                 self.duplicates += 1
                 continue
-            self.meter_events[identifier] = {"event_name": event["event_name"], "identifier": identifier,
-                                             "payload": event["payload"], "timestamp": event.get("timestamp")}
+            self._take({"event_name": event["event_name"], "identifier": identifier,
+                        "payload": event["payload"], "timestamp": event.get("timestamp")})
         return JSONResponse({})
