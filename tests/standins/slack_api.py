@@ -4,6 +4,12 @@ Speaks the real wire protocol (form or JSON bodies, ``Authorization: Bearer``
 tokens, ``{"ok": false, "error": ...}`` answers, 429 with ``Retry-After``), so
 the real slack_sdk ``AsyncWebClient`` talks to it through ``base_url``. It
 also receives ``response_url`` posts. Every call is recorded.
+
+It refuses what Slack refuses, with Slack's documented error codes: a channel nobody
+wrote from (``channels``; the test senders add the channels they write from) or no
+channel at all is ``channel_not_found`` on ``chat.postMessage`` and the three
+``chat.*Stream`` methods; a stream call naming another channel than the stream's is
+``message_not_found``; ``chat.appendStream`` without text is ``no_text``.
 """
 
 from __future__ import annotations
@@ -74,6 +80,7 @@ class SlackApiStandIn:
         self.streaming = True
         self.rate_limits: dict[str, list[int]] = {}  # method -> Retry-After of the next 429s
         self.messages: dict[str, Message] = {}
+        self.channels: set[str] = set()  # channels (and DMs) that exist: someone wrote from them
         self._ts = itertools.count(1)
         self._server: BackgroundServer | None = None
         self.url = ""
@@ -196,9 +203,26 @@ class SlackApiStandIn:
             "is_enterprise_install": False,
         }
 
+    def _unknown_channel(self, params: dict[str, Any]) -> dict[str, Any] | None:
+        if params.get("channel") not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}  # "Value passed for channel was invalid."
+        return None
+
+    def _streaming_message(self, params: dict[str, Any]) -> tuple[Message | None, dict[str, Any] | None]:
+        refused = self._unknown_channel(params)
+        if refused is not None:
+            return None, refused
+        message = self.messages.get(params.get("ts", ""))
+        if message is not None and message.channel != params["channel"]:
+            return None, {"ok": False, "error": "message_not_found"}
+        if message is None or not message.streaming:
+            return None, {"ok": False, "error": "message_not_in_streaming_state"}
+        return message, None
+
     def _chat_postMessage(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
-        if not params.get("channel"):
-            return {"ok": False, "error": "channel_not_found"}
+        refused = self._unknown_channel(params)
+        if refused is not None:
+            return refused
         if not params.get("text") and not params.get("blocks"):
             return {"ok": False, "error": "no_text"}
         message = Message(
@@ -219,6 +243,9 @@ class SlackApiStandIn:
     def _chat_startStream(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
         if not self.streaming:
             return {"ok": False, "error": "unknown_method"}
+        refused = self._unknown_channel(params)
+        if refused is not None:
+            return refused
         if not params.get("thread_ts"):
             return {"ok": False, "error": "invalid_arguments"}
         recipient = (params.get("recipient_team_id", ""), params.get("recipient_user_id", ""))
@@ -230,16 +257,19 @@ class SlackApiStandIn:
         return {"ok": True, "channel": message.channel, "ts": message.ts}
 
     def _chat_appendStream(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
-        message = self.messages.get(params.get("ts", ""))
-        if message is None or not message.streaming:
-            return {"ok": False, "error": "message_not_in_streaming_state"}
-        message.text += _streamed_text(params)
+        message, refused = self._streaming_message(params)
+        if message is None:
+            return refused or {}
+        text = _streamed_text(params)
+        if not text:
+            return {"ok": False, "error": "no_text"}
+        message.text += text
         return {"ok": True, "channel": message.channel, "ts": message.ts}
 
     def _chat_stopStream(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
-        message = self.messages.get(params.get("ts", ""))
-        if message is None or not message.streaming:
-            return {"ok": False, "error": "message_not_in_streaming_state"}
+        message, refused = self._streaming_message(params)
+        if message is None:
+            return refused or {}
         message.text += _streamed_text(params)
         message.blocks = _blocks(params)
         message.streaming = False

@@ -11,6 +11,11 @@ faults (``fail``, ``block``), and read what the bot did from ``calls`` and
 or, once ``setWebhook`` was called, are POSTed to the webhook with the
 secret header (``webhook_target`` stands for the reverse proxy in front of
 the bot, mapping the public URL to the local server).
+
+It refuses what Telegram refuses, with the Bot API's descriptions: ``setWebhook`` to
+anything but an HTTPS URL on port 443, 80, 88 or 8443; ``answerCallbackQuery`` for a
+query that was never pressed or was answered already; ``callback_data`` outside 1-64 bytes
+(``BUTTON_DATA_INVALID``); empty, unparsable or over-long text.
 """
 
 from __future__ import annotations
@@ -120,6 +125,7 @@ class TelegramStandIn:
         )
         self.webhook_answers: list[int] = []
         self._faults: list[Fault] = []
+        self._queries: set[str] = set()  # callback queries pressed and not yet answered
         self._blocked: set[int] = set()
         self._updates: list[dict[str, Any]] = []
         self._arrived = asyncio.Event()
@@ -185,7 +191,9 @@ class TelegramStandIn:
         shown = self.chats[chat_id].messages[message_id]
         message = {"message_id": message_id, "date": int(time.time()), "chat": self._chat(chat_id),
                    "from": self.bot, "text": shown["text"]}  # fmt: skip
-        query = {"id": str(next(self._update_ids)), "from": self.user(user_id or chat_id, language_code),
+        query_id = str(next(self._update_ids))
+        self._queries.add(query_id)
+        query = {"id": query_id, "from": self.user(user_id or chat_id, language_code),
                  "chat_instance": f"ci{chat_id}", "data": data, "message": message}  # fmt: skip
         return self.push({"callback_query": query})
 
@@ -374,6 +382,8 @@ class TelegramStandIn:
         markup = params.get("reply_markup")
         for row in (markup or {}).get("inline_keyboard", []):
             for button in row:
+                if "callback_data" in button and not 1 <= len(str(button["callback_data"]).encode()) <= 64:
+                    raise _BadRequest("BUTTON_DATA_INVALID")  # 1-64 bytes
                 url = button.get("url")
                 if url is not None and not urlsplit(url).hostname:
                     raise _BadRequest("BUTTON_URL_INVALID")
@@ -404,8 +414,11 @@ class TelegramStandIn:
         return self._updates[: int(params.get("limit", 100) or 100)]
 
     async def _m_setWebhook(self, params: dict[str, Any]) -> Any:
-        if not urlsplit(str(params.get("url", ""))).hostname:
+        url = urlsplit(str(params.get("url", "")))
+        if url.scheme != "https" or not url.hostname:
             raise _BadRequest("bad webhook: An HTTPS URL must be provided for webhook")
+        if (url.port or 443) not in (80, 88, 443, 8443):
+            raise _BadRequest("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443")
         self.webhook = params
         return True
 
@@ -427,6 +440,10 @@ class TelegramStandIn:
         return True
 
     async def _m_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        query_id = str(params.get("callback_query_id", ""))
+        if query_id not in self._queries:  # never pressed, or answered already
+            raise _BadRequest("query is too old and response timeout expired or query ID is invalid")
+        self._queries.discard(query_id)
         return True
 
     async def _m_sendMessage(self, params: dict[str, Any]) -> Any:

@@ -53,6 +53,7 @@ class Slack:
         return await self.http.post(self.url, content=body.encode(), headers=headers)
 
     async def command(self, team: str, channel: str, user: str, text: str, **kw: Any) -> tuple[httpx.Response, str]:
+        self.api.channels.add(channel)  # the user typed in it: the channel exists
         key = secrets.token_hex(6)
         form = {
             "token": "legacy",
@@ -73,6 +74,7 @@ class Slack:
     async def action(
         self, team: str, channel: str, user: str, action_id: str, message_ts: str, thread_ts: str
     ) -> tuple[httpx.Response, str]:
+        self.api.channels.add(channel)
         key = secrets.token_hex(6)
         payload = {
             "type": "block_actions",
@@ -99,6 +101,8 @@ class Slack:
         self, team: str, bot_user: str, event: dict[str, Any], event_id: str | None = None,
         headers: dict[str, str] | None = None,
     ) -> httpx.Response:
+        if "channel" in event:
+            self.api.channels.add(event["channel"])
         body = {
             "token": "legacy",
             "team_id": team,
