@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from core.errors import ConfigurationError, InvalidSpec, PageMagicError
+from core.secret_files import SettingsFileError
 from core.settings import Settings
 
 
@@ -69,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         problem = settings_problem(error)
         print(f"pagemagic: {problem.code}: {problem.detail}", file=sys.stderr)
+        return 1
+    except SettingsFileError as error:  # a PAGEMAGIC_*_FILE that cannot be read: the path, never content
+        print(f"pagemagic: {ConfigurationError.code}: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
