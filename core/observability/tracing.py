@@ -33,10 +33,19 @@ def setup_tracing(endpoint: str | None, service: str) -> bool:
         log.warning("PAGEMAGIC_OTEL_ENDPOINT is set but the OpenTelemetry SDK is not installed (pagemagic[otel])")
         return False
     provider = sdk.TracerProvider(resource=resources.Resource.create({"service.name": service}))
-    provider.add_span_processor(export.BatchSpanProcessor(otlp.OTLPSpanExporter(endpoint=endpoint)))
+    exporter = otlp.OTLPSpanExporter(endpoint=traces_url(endpoint))
+    provider.add_span_processor(export.BatchSpanProcessor(exporter))
     trace.set_tracer_provider(provider)
     _tracer = trace.get_tracer("pagemagic")
     return True
+
+
+def traces_url(endpoint: str) -> str:
+    """The collector's base URL (``http://collector:4318``, as ``OTEL_EXPORTER_OTLP_ENDPOINT`` is
+    written) gets the traces path; a URL that names a path is used as it is. The exporter itself
+    posts to exactly the URL it is given, so a base URL alone would reach the collector's 404."""
+    path = endpoint.partition("://")[2].partition("/")[2]
+    return endpoint if path.strip("/") else endpoint.rstrip("/") + "/v1/traces"
 
 
 @contextlib.contextmanager
