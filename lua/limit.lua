@@ -12,6 +12,7 @@
 -- state are read from the shared dicts at most every REFRESH seconds per worker, and a bucket
 -- costs one get and one atomic incr (gcra.take). The rate-limit fields go out through nginx
 -- variables that nginx.conf's add_header lines send.
+local clock = require "clock"
 local gcra = require "gcra"
 local fmt = require "ratelimit_headers"
 local keys = require "keys"
@@ -66,8 +67,10 @@ local function read_quota(p, now)
   return nil
 end
 
+-- Whole seconds, rounded up; the slack is the float precision of bucket times (see lua/gcra.lua),
+-- so a reset of exactly one second is not told as two.
 local function whole(seconds)
-  local s = ceil(seconds - 1e-9)
+  local s = ceil(seconds - 1e-6)
   if s > 0 then return s end
   return 0
 end
@@ -87,7 +90,7 @@ M.send_fields = send_fields
 function M.enforce(entry)
   local p = entry.plan
   if not p then return nil end
-  local now = ngx.now()
+  local now = clock.now()
 
   if p.max_requests or p.max_bytes then
     if now >= p.quota_next then

@@ -94,6 +94,8 @@ class EdgeConfig:
     app_upstream: str = ""  # host:port of `pagemagic serve` behind the edge ("" : the edge serves sites only)
     app_hosts: tuple[str, ...] = ()  # names the app answers on (default: the host of PAGEMAGIC_PUBLIC_URL)
     telegram_webhook_path: str = "/telegram/webhook"
+    # Tests only: the rate limiter reads "now" (epoch seconds) from this file (lua/clock.lua).
+    limiter_clock: Path | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EdgeConfig:
@@ -164,6 +166,7 @@ class EdgeConfig:
             "flush_interval": self.flush_interval,
             "batch_max_keys": self.batch_max_keys,
             "endpoint_down_seconds": self.endpoint_down_seconds,
+            "limiter_clock": str(self.limiter_clock) if self.limiter_clock else "",
             "instance": self.instance,
             "default_language": "en",
             "headers": {
