@@ -16,7 +16,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
-import pytest
 
 from bots.wiring import Runtime, runtime
 from core.events import DomainStatus, Event, Failed, Published
@@ -26,6 +25,7 @@ from core.storage.records import ChatRef
 from hosting.domains.manager import DomainManager
 from tests.hosting.domains.conftest import Stack
 from tests.hosting.domains.tls import https_get
+from tests.waiting import eventually
 
 ANA = ChatRef(platform="console", chat_id="ana-room", user_id="ana")
 BRUNO = ChatRef(platform="console", chat_id="bruno-room", user_id="bruno")
@@ -147,18 +147,28 @@ async def test_domain_proven_issued_served_renewed_and_removed(stack: Stack, tmp
         assert await manager.run_once(now=state.next_check_at + timedelta(seconds=1)) >= 1
         renewed = await DomainStore(rt.store).get(sub)
         assert renewed is not None and renewed.status == "active"
-        await asyncio.sleep(0.5)  # the edge's certificate cache (0.3 s) runs out
-        second = await asyncio.to_thread(https_get, stack.https_port, sub, root)
-        assert second.status == 200 and second.certificate != first.certificate
+
+        async def renewed_certificate() -> object:  # once the edge's certificate cache runs out
+            answer = await asyncio.to_thread(https_get, stack.https_port, sub, root)
+            return answer if answer.certificate != first.certificate else None
+
+        second = await eventually(renewed_certificate, what="the renewed certificate served")
+        assert second.status == 200  # type: ignore[attr-defined]
         assert nginx_workers(stack) == workers  # the same worker processes: no reload happened
 
         # Detach: route and certificate gone.
         removed = (await say(rt, f"/domain remove {sub}"))[-1]
         assert isinstance(removed, DomainStatus) and removed.status == "removed"
         assert await DomainStore(rt.store).get(sub) is None
-        await asyncio.sleep(0.5)
-        with pytest.raises(ssl.SSLCertVerificationError):
-            await asyncio.to_thread(https_get, stack.https_port, sub, root)
+
+        async def certificate_gone() -> bool:
+            try:
+                await asyncio.to_thread(https_get, stack.https_port, sub, root)
+            except ssl.SSLCertVerificationError:
+                return True
+            return False
+
+        await eventually(certificate_gone, what="the detached domain's certificate to be gone")
         async with httpx.AsyncClient() as client:
             gone = await client.get(f"http://127.0.0.1:{stack.http_port}/", headers={"Host": sub})
         assert gone.status_code == 404
