@@ -42,6 +42,7 @@ class PollerElection:
         self._start, self._stop = start, stop
         self._lease_ms = int(lease_seconds * 1000)
         self.polling = False
+        self.rounds = 0  # election steps taken: "has had its chances" is a count, not a duration
         self._task: asyncio.Task[None] | None = None
 
     def run(self) -> None:
@@ -62,6 +63,7 @@ class PollerElection:
     async def _loop(self) -> None:
         while True:
             await self._step()
+            self.rounds += 1
             await asyncio.sleep(self._lease_ms / 3000)
 
     async def _step(self) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from core.errors import BackendUnavailable
 from core.periodic import run_every
+from tests.waiting import eventually
 
 
 async def test_a_failed_round_is_logged_and_the_next_one_runs(caplog: pytest.LogCaptureFixture) -> None:
@@ -19,8 +20,7 @@ async def test_a_failed_round_is_logged_and_the_next_one_runs(caplog: pytest.Log
             raise BackendUnavailable("engine down")
 
     task = asyncio.create_task(run_every("health monitor", 0.01, step))
-    while len(rounds) < 3:
-        await asyncio.sleep(0.005)
+    await eventually(lambda: len(rounds) >= 3, what="three rounds", every=0.005)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
@@ -28,13 +28,17 @@ async def test_a_failed_round_is_logged_and_the_next_one_runs(caplog: pytest.Log
 
 
 async def test_an_unexpected_error_ends_the_loop_unless_survived() -> None:
+    calls: list[int] = []
+
     async def broken() -> None:
+        calls.append(1)
         raise KeyError("bug")
 
     with pytest.raises(KeyError):
         await run_every("strict", 0.01, broken)
+    assert len(calls) == 1
     task = asyncio.create_task(run_every("lenient", 0.01, broken, survive=(Exception,)))
-    await asyncio.sleep(0.05)
+    await eventually(lambda: len(calls) >= 4, what="three more rounds after the error", every=0.005)
     assert not task.done()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):

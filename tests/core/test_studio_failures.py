@@ -24,6 +24,7 @@ from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
 from tests.core.scripted import ScriptedGenerator, Step, create_steps, sample_site
+from tests.waiting import eventually
 
 CHAT = ChatRef(platform="console", chat_id="t", user_id="u", language="en")
 
@@ -58,8 +59,7 @@ async def test_a_new_message_cancels_a_running_generation(store: Store, tmp_path
             slow_events.append(event)
 
     task = asyncio.create_task(slow())
-    while not any(isinstance(e, SectionReady) for e in slow_events):
-        await asyncio.sleep(0.01)
+    await eventually(lambda: any(isinstance(e, SectionReady) for e in slow_events), what="a first section")
     fast = await collect(studio.message(CHAT, "a quick bakery"))
     await task
     assert isinstance(slow_events[-1], Cancelled)

@@ -22,6 +22,7 @@ from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
 from hosting.server import SiteServer
 from tests.core.scripted import sample_site
+from tests.waiting import eventually
 
 CHAT = ChatRef(platform="console", chat_id="t", user_id="u")
 
@@ -107,8 +108,7 @@ async def test_live_updates_reach_an_open_preview(served: Served) -> None:
                     return
 
     listener = asyncio.create_task(listen())
-    while not received:
-        await asyncio.sleep(0.01)
+    await eventually(lambda: received, what="the event stream to open")
     await served.drafts.draft_started(token, None)
     await served.drafts.draft_updated(token, site)
     page = await served.client.get(f"/p/{token}/")  # a page opened mid-stream shows the draft

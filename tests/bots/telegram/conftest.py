@@ -76,3 +76,11 @@ def start_bot(standin: TelegramStandIn, settings_for: Callable[..., Settings]) -
                 await service.stop()
 
     return start
+
+
+async def barrier(standin: TelegramStandIn, chat_id: int = 9999) -> None:
+    """Another user describes a site and gets it: whatever updates arrived before (a redelivered
+    or refused one) would have started by then, and shown itself with a chat action or a message.
+    Condition, not a sleep: it waits exactly as long as one whole generation takes."""
+    standin.send_text(chat_id, "A flower shop in Porto with a gallery and contact")
+    await standin.wait_for(lambda: standin.with_buttons(chat_id, "pm:publish"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 from collections.abc import AsyncIterator
 
@@ -13,6 +12,7 @@ from bots.telegram.poller import KEY_PREFIX, PollerElection
 from tests.bots.telegram.conftest import BotFactory, free_port
 from tests.conftest import REDIS_URL
 from tests.standins.telegram_api import TelegramStandIn
+from tests.waiting import eventually
 
 
 @pytest.fixture
@@ -27,9 +27,10 @@ async def test_one_replica_polls_and_another_takes_over_when_it_stops(
 ) -> None:
     lease = {"redis_url": REDIS_URL, "poll_lease": 1.5}
     async with start_bot(**lease) as first, start_bot(**lease) as second:
-        await asyncio.sleep(1.0)  # both had several chances to win the election
         elections = [first.service.election, second.service.election]
-        assert all(e is not None for e in elections)
+        assert elections[0] is not None and elections[1] is not None
+        # both had several chances to win the election
+        await eventually(lambda: min(e.rounds for e in elections if e) >= 3, what="three election rounds each")
         assert sorted(e.polling for e in elections if e is not None) == [False, True]
         poller = first if first.service.election and first.service.election.polling else second
         standby = second if poller is first else first
@@ -57,11 +58,8 @@ async def test_without_redis_a_replica_polls_anyway() -> None:
     election = PollerElection(down, 1, start, stop, lease_seconds=0.3)
     election.run()
     try:
-        for _ in range(50):
-            if election.polling:
-                break
-            await asyncio.sleep(0.05)
-        assert election.polling and started == ["polling"]  # a bot that answers beats one that does not
+        await eventually(lambda: election.polling, what="polling without Redis")
+        assert started == ["polling"]  # a bot that answers beats one that does not
     finally:
         await election.close()
         await down.aclose()
@@ -78,18 +76,16 @@ async def test_the_lease_is_renewed_and_handed_over(redis: Redis) -> None:
     leader = PollerElection(redis, bot, lambda: note("a-start"), lambda: note("a-stop"), lease_seconds=0.6)
     follower = PollerElection(redis, bot, lambda: note("b-start"), lambda: note("b-stop"), lease_seconds=0.6)
     leader.run()
-    await asyncio.sleep(0.1)
+    await eventually(lambda: leader.polling, what="the first replica to take the lease")
     follower.run()
     try:
-        await asyncio.sleep(1.5)  # longer than the lease: only renewal keeps it
+        # Every round is a third of the lease apart: six rounds outlast the lease (0.6 s) twice over,
+        # so only renewal can have kept it; the follower tried at every one of its rounds.
+        await eventually(lambda: leader.rounds >= 7 and follower.rounds >= 6, what="two leases' worth of rounds")
         assert leader.polling and not follower.polling
         assert await redis.pttl(f"{KEY_PREFIX}{bot}") > 0
         await leader.close()
-        for _ in range(40):
-            if follower.polling:
-                break
-            await asyncio.sleep(0.05)
-        assert follower.polling
+        await eventually(lambda: follower.polling, what="the follower to take over")
     finally:
         await follower.close()
     assert calls == ["a-start", "a-stop", "b-start", "b-stop"]
