@@ -15,7 +15,6 @@ from billing.quotas import PlanQuotas
 from billing.tables import SpendingAlertRow
 from core.ports import SpendingAlert
 from core.storage.store import Store
-from core.storage.tables import utcnow
 
 THRESHOLDS = (80, 100)
 # Spending is what accrues over the month; sites and domains are slots, refused at the limit.
@@ -40,7 +39,7 @@ class SpendingAlerts:
                 crossed[metric] = reached
         if not crossed:
             return []
-        period = billing_period(utcnow())[0]
+        period = billing_period(self.quotas.clock())[0]
         async with self.store.session() as session:
             sent = {
                 (m, t) for m, t in (await session.execute(

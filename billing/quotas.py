@@ -6,6 +6,7 @@ applies to the very next message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import ROUND_CEILING, Decimal
 
@@ -26,10 +27,13 @@ class PlanQuotas:
     at the cap, work that would cost more is refused with a clear message.
     """
 
-    def __init__(self, store: Store, meter: UsageMeter, cap_cents: int | None = None) -> None:
+    def __init__(
+        self, store: Store, meter: UsageMeter, cap_cents: int | None = None, clock: Callable[[], datetime] = utcnow
+    ) -> None:
         self._store = store
         self._meter = meter
         self.cap_cents = cap_cents
+        self.clock = clock  # which billing period "this month" is (tests pin it near a month's end)
 
     async def plan_of(self, user_id: int) -> str:
         async with self._store.session() as session:
@@ -39,7 +43,7 @@ class PlanQuotas:
     async def usage(self, user_id: int) -> tuple[str, dict[str, int]]:
         """The account's plan and its totals this period."""
         plan_name = await self.plan_of(user_id)
-        start, end = billing_period(utcnow())
+        start, end = billing_period(self.clock())
         totals = await self._store.usage_totals(user_id, start, end)
         # Counted now, not summed over the month: removing one frees its place.
         totals["published_sites"] = await self._store.published_site_count(user_id)
@@ -68,7 +72,7 @@ class PlanQuotas:
         await self._meter.flush()
         plan_name, totals = await self.usage(user_id)
         plan = plan_named(plan_name)
-        start, end = billing_period(utcnow())
+        start, end = billing_period(self.clock())
         return UsageSummary(
             plan=plan.name,
             period_start=start,
