@@ -160,7 +160,8 @@ class WebhookHandler:
         row = await session.get(BillingSubscriptionRow, user_id) if user_id is not None else None
         if row is None or self._stale(row, row.subscription_id, created):
             return
-        row.state_at = created
+        # Not the subscription's state: an invoice does not move state_at, so a plan change made just
+        # before it (an upgrade is invoiced at once) still applies when delivered after it.
         if failed:
             row.grace_until = row.grace_until or self.clock() + self.grace
             row.status = "past_due"

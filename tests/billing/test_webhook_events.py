@@ -102,6 +102,15 @@ async def test_events_out_of_order_keep_the_newest_state(paid: Paid) -> None:
     assert (record.status, record.grace_until) == ("active", None)
 
 
+async def test_an_upgrade_delivered_after_its_invoice_still_applies(paid: Paid) -> None:
+    """Stripe invoices an upgrade at once; the two events may arrive the other way round."""
+    business = paid.api.update_subscription(paid.subscription, price="price_pagemagic_business_monthly")
+    await paid.deliver("invoice.paid", {"id": "in_up", "customer": paid.customer, "subscription": paid.subscription},
+                       age=10)
+    await paid.deliver("customer.subscription.updated", business, age=11)
+    assert await paid.plan() == "business"
+
+
 async def test_subscription_created_and_updated_move_the_plan(paid: Paid) -> None:
     created = paid.api.update_subscription(paid.subscription, price="price_pagemagic_business_monthly")
     assert (await paid.deliver("customer.subscription.created", created, age=20)) == {"status": "processed"}
