@@ -171,7 +171,7 @@ async def test_a_stale_or_forged_signature_is_refused(paid: Paid) -> None:
     payload = __import__("json").dumps(event).encode()
     import httpx
 
-    async with httpx.AsyncClient() as client:
+    async with httpx.AsyncClient(timeout=60) as client:
         stale = await client.post(paid.webhook, content=payload, headers={
             "Content-Type": "application/json", "Stripe-Signature": paid.api.sign(payload, at=int(time.time()) - 301)})
         forged = await client.post(paid.webhook, content=payload, headers={

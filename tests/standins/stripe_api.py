@@ -208,7 +208,7 @@ class StripeApiStandIn:
     async def deliver(self, url: str, event: dict[str, Any], secret: str | None = None) -> httpx.Response:
         """POST ``event`` to a webhook endpoint, signed (with ``secret``, default the right one)."""
         payload = json.dumps(event).encode()
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(timeout=60) as client:  # a deadline: a loaded machine answers late
             return await client.post(
                 url, content=payload,
                 headers={"Content-Type": "application/json", "Stripe-Signature": self.sign(payload, secret)},

@@ -27,6 +27,11 @@ def _env(tmp_path: Path, standin: TelegramStandIn, token: str, driver: str = "ai
     return env
 
 
+# Deadlines, not waits: a passing run takes a second or two; a loaded CI machine may need far more
+# to start a Python process that imports the whole app (it took over 30 s beside two CPU burners).
+START_DEADLINE = 120
+
+
 async def test_serve_runs_the_bot_and_stops_on_sigterm(tmp_path: Path, standin: TelegramStandIn) -> None:
     process = await asyncio.create_subprocess_exec(
         PAGEMAGIC, "serve", "--port", "0",
@@ -35,7 +40,7 @@ async def test_serve_runs_the_bot_and_stops_on_sigterm(tmp_path: Path, standin: 
     )  # fmt: skip
     assert process.stdout is not None
     try:
-        async with asyncio.timeout(30):
+        async with asyncio.timeout(START_DEADLINE):
             first = (await process.stdout.readline()).decode()
         assert "Telegram bot @PageMagicBot is running (polling)" in first
         standin.send_text(5151, "/help", language_code="es")
@@ -43,7 +48,7 @@ async def test_serve_runs_the_bot_and_stops_on_sigterm(tmp_path: Path, standin: 
         assert "Describe un sitio" in standin.sent(5151)[0]["text"]
     finally:
         process.send_signal(signal.SIGTERM)
-        async with asyncio.timeout(15):
+        async with asyncio.timeout(START_DEADLINE):
             code = await process.wait()
     assert code == 0
 
@@ -56,7 +61,7 @@ async def test_serve_with_a_wrong_token_exits_with_a_clear_error(
         env=_env(tmp_path, standin, "4242:revoked-secret-value"),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
-    async with asyncio.timeout(30):
+    async with asyncio.timeout(START_DEADLINE):
         out, err = await process.communicate()
     assert process.returncode == 1
     assert "refused PAGEMAGIC_TELEGRAM_TOKEN" in err.decode()
