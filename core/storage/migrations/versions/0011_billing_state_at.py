@@ -3,13 +3,13 @@
 Stripe delivers webhook events in no set order and retries them for days; a state is only
 applied when its event is not older than the one on record.
 
-Revision ID: 0008_billing_state_at
+Revision ID: 0011_billing_state_at
 Revises: 0005_billing
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_billing_state_at"
+revision = "0011_billing_state_at"
 down_revision = "0005_billing"
 branch_labels = None
 depends_on = None
