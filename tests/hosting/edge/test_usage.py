@@ -172,5 +172,5 @@ async def test_a_backups_hold_keeps_the_counts_at_the_edge_until_it_is_released(
         assert "Redis unreachable" not in proxy.error_log()  # a hold is not an outage
     finally:
         await keys.redis.delete(hold)
-    totals = await settled(keys.redis, keys.usage_prefix, slug, 500)
+    totals = await settled(keys.redis, keys.usage_prefix, slug, 500, proxy.config.instance)
     assert totals["requests"] == 500 and totals["bytes"] == received
