@@ -190,3 +190,25 @@ class ConcurrentChange(PageMagicError):
     """Another chat changed the same site at the same moment; nothing was lost."""
 
     code = "concurrent_change"
+
+
+class ImageRejected(PageMagicError):
+    """An image a user sent cannot be used; ``reason`` picks the explanation (``image_rejected_<reason>``).
+
+    Reasons: ``too_big`` (bytes), ``too_many_pixels`` (a decompression bomb or a huge scan),
+    ``vector`` (SVG can carry script), ``pdf``, ``animated``, ``damaged`` (truncated or
+    undecodable), ``not_image``, ``too_small``, ``download`` (the chat platform did not hand
+    the file over). Nothing is stored when an image is rejected.
+    """
+
+    code = "image_rejected"
+
+    def __init__(self, reason: str, detail: str = "", **params: object) -> None:
+        super().__init__(detail or reason, reason=reason, **params)
+        self.reason = reason
+
+
+class ImageNotFound(PageMagicError):
+    """An edit names an image the site does not have (a photo removed, a number out of range)."""
+
+    code = "image_not_found"

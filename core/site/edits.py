@@ -13,6 +13,15 @@ from pydantic import Field
 
 from core.errors import InvalidSpec
 from core.site.business import Business, Seo
+from core.site.image_edits import (
+    AddImage,
+    MoveImage,
+    PlaceImage,
+    RemoveImage,
+    ReplaceImage,
+    SetImageAlt,
+    apply_image_edit,
+)
 from core.site.sections import Section
 from core.site.site import Site
 from core.site.theme import Theme
@@ -67,7 +76,10 @@ class SetIdentity(SpecModel):
 
 
 Edit = Annotated[
-    Union[AddSection, ReplaceSection, RemoveSection, MoveSection, SetTheme, SetSeo, SetBusiness, SetIdentity],
+    Union[
+        AddSection, ReplaceSection, RemoveSection, MoveSection, SetTheme, SetSeo, SetBusiness, SetIdentity,
+        AddImage, PlaceImage, RemoveImage, MoveImage, SetImageAlt, ReplaceImage,
+    ],
     Field(discriminator="op"),
 ]
 
@@ -135,6 +147,13 @@ def apply_edits(site: Site, edits: list[Edit]) -> tuple[Site, list[int]]:
                 value = getattr(edit, field)
                 if value is not None:
                     data[field] = value
+        else:
+            before = [repr(s) for s in sections]
+            apply_image_edit(data, edit, where)
+            sections = data["sections"]
+            if len(sections) != len(before):  # a gallery was added or emptied: positions moved
+                changed[:] = []
+            changed.extend(i for i, s in enumerate(sections) if i >= len(before) or repr(s) != before[i])
     from core.site.schema import parse_site  # local import: schema imports this module's types
 
     return parse_site(data), sorted(set(changed))

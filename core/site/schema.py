@@ -19,6 +19,7 @@ from pydantic import ValidationError as ModelError
 
 from core.errors import InvalidSpec
 from core.site.edits import EditList
+from core.site.images import IMAGE_HASH_PATTERN
 from core.site.sections import SECTION_KINDS, Section
 from core.site.site import Site, SiteHeader
 from core.site.values import IMAGE_URL_PATTERN, SAFE_URL_PATTERN
@@ -51,8 +52,25 @@ def edits_schema() -> dict[str, Any]:
 
 
 @cache
+def media_schema() -> dict[str, Any]:
+    """The site's image library and logo: the part of a site that is neither header nor sections."""
+    site = site_schema()
+    return {
+        "type": "object",
+        "properties": {name: site["properties"][name] for name in MEDIA_FIELDS},
+        "$defs": site["$defs"],
+    }
+
+
+MEDIA_FIELDS = ("images", "logo")
+
+
+@cache
 def _validator(name: str) -> Draft202012Validator:
-    schemas = {"site": site_schema, "header": header_schema, "section": section_schema, "edits": edits_schema}
+    schemas = {
+        "site": site_schema, "header": header_schema, "section": section_schema, "edits": edits_schema,
+        "media": media_schema,
+    }
     return Draft202012Validator(schemas[name]())
 
 
@@ -126,6 +144,8 @@ def _friendly(error: SchemaError) -> str:
         return f"{_short(error.instance)} is not an allowed link: use http, https, mailto, tel or #section"
     if v == "pattern" and error.validator_value == IMAGE_URL_PATTERN:
         return f"{_short(error.instance)} is not an allowed image: images must be https URLs"
+    if v == "pattern" and error.validator_value == IMAGE_HASH_PATTERN:
+        return f"{_short(error.instance)} is not an image of this site (a 64-character content hash)"
     if v == "pattern":
         return f"{_short(error.instance)} is not allowed here (expected pattern {error.validator_value})"
     if v in ("maxLength", "minLength", "maxItems", "minItems", "maximum", "minimum"):
@@ -180,11 +200,13 @@ def _from_model_error(error: ModelError, prefix: tuple[Any, ...] = ()) -> Invali
 EDIT_OPS = (
     "add_section", "replace_section", "remove_section", "move_section",
     "set_theme", "set_seo", "set_business", "set_identity",
+    "add_image", "place_image", "remove_image", "move_image", "set_image_alt", "replace_image",
 )
 _UNION_TAGS = {
     "hero", "about", "features", "services", "menu", "pricing", "gallery", "testimonials",
     "team", "faq", "contact", "cta", "stats", "footer", "add_section", "replace_section",
     "remove_section", "move_section", "set_theme", "set_seo", "set_business", "set_identity",
+    "add_image", "place_image", "remove_image", "move_image", "set_image_alt", "replace_image",
 }
 
 
@@ -218,8 +240,9 @@ def _check_site(data: Any) -> None:
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
         _check("site", data)
         return
-    header = {k: v for k, v in data.items() if k != "sections"}
+    header = {k: v for k, v in data.items() if k != "sections" and k not in MEDIA_FIELDS}
     _check("header", header)
+    _check("media", {k: v for k, v in data.items() if k in MEDIA_FIELDS})
     sections = data["sections"]
     if not 1 <= len(sections) <= 20:
         _check("site", data)  # reports the count with the schema's own words

@@ -10,6 +10,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
+from core.site.images import ImageHash
 from core.site.values import (
     Currency,
     Heading,
@@ -39,6 +40,7 @@ class Hero(SpecModel):
     subheading: Sentence = ""
     primary_action: Link | None = None
     secondary_action: Link | None = None
+    image: ImageHash | None = None  # the cover photo, by hash in ``Site.images``
 
 
 class About(SpecModel):
@@ -46,6 +48,7 @@ class About(SpecModel):
     heading: Heading
     paragraphs: Paragraphs
     highlights: Annotated[list[ShortText], Field(max_length=6)] = []
+    image: ImageHash | None = None
 
 
 class Feature(SpecModel):
@@ -67,6 +70,7 @@ class Service(SpecModel):
     price: Price | None = None
     price_prefix: Annotated[str, text(20)] = ""
     duration: Annotated[str, text(30)] = ""
+    image: ImageHash | None = None
 
 
 class Services(SpecModel):
@@ -82,6 +86,7 @@ class MenuItem(SpecModel):
     description: Sentence = ""
     price: Price
     tags: Annotated[list[Label], Field(max_length=4)] = []
+    image: ImageHash | None = None
 
 
 class MenuCategory(SpecModel):
@@ -116,11 +121,13 @@ class Pricing(SpecModel):
 
 
 class GalleryImage(SpecModel):
-    """An image; without ``src`` the renderer draws an illustration from the palette."""
+    """An image: one of the owner's photos (``image``), a remote ``src``, or neither, and the
+    renderer draws an illustration from the palette. With ``image`` the asset's alt text wins."""
 
     alt: Annotated[str, text(160, 1)]
     caption: Annotated[str, text(120)] = ""
     src: ImageUrl | None = None
+    image: ImageHash | None = None
 
 
 class Gallery(SpecModel):
@@ -146,6 +153,7 @@ class TeamMember(SpecModel):
     name: ShortText
     role: Annotated[str, text(80)] = ""
     bio: Sentence = ""
+    photo: ImageHash | None = None
 
 
 class Team(SpecModel):

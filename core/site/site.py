@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from core.site.business import Business, Seo
+from core.site.images import MAX_IMAGES, ImageAsset, ImageHash
 from core.site.sections import Section
 from core.site.theme import Theme
 from core.site.values import Language, SpecModel, text
@@ -27,10 +28,24 @@ class Site(SiteHeader):
     """A complete site. Immutable: every change produces a new version."""
 
     sections: Annotated[list[Section], Field(min_length=1, max_length=20)]
+    images: Annotated[list[ImageAsset], Field(max_length=MAX_IMAGES)] = []
+    logo: ImageHash | None = None
+
+    @model_validator(mode="after")
+    def _images_known(self) -> Site:
+        """Every image a section or the header shows is one of the site's own."""
+        known = {image.hash for image in self.images}
+        missing = sorted(set(image_references(self)) - known)
+        if missing:
+            raise ValueError(f"image {missing[0][:16]}… is not one of the site's images")
+        return self
 
     @property
     def header(self) -> SiteHeader:
-        return SiteHeader.model_validate(self.model_dump(exclude={"sections"}))
+        return SiteHeader.model_validate(self.model_dump(exclude={"sections", "images", "logo"}))
+
+    def image(self, image_hash: str) -> ImageAsset | None:
+        return next((image for image in self.images if image.hash == image_hash), None)
 
     @classmethod
     def assemble(cls, header: SiteHeader, sections: list[Section]) -> Site:
@@ -43,4 +58,26 @@ class Site(SiteHeader):
         Skips re-validating the whole site on every streamed section (which made
         streaming quadratic); the finished site is still built with ``assemble``.
         """
-        return cls.model_construct(**{name: getattr(header, name) for name in SiteHeader.model_fields}, sections=list(sections))
+        return cls.model_construct(
+            **{name: getattr(header, name) for name in SiteHeader.model_fields}, sections=list(sections), images=[], logo=None
+        )
+
+
+def image_references(site: Site) -> list[str]:
+    """Every hash the site shows, in page order (the logo first), repeats included."""
+    found: list[str] = [site.logo] if site.logo else []
+    for section in site.sections:
+        _collect(section.model_dump(), found)
+    return found
+
+
+def _collect(value: object, found: list[str]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("image", "photo") and isinstance(item, str):
+                found.append(item)
+            else:
+                _collect(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, found)

@@ -1,0 +1,124 @@
+"""Untrusted bytes in, one upright, metadata-free picture out (or a reason it cannot be used).
+
+The file's name and declared type are never trusted: the bytes are sniffed,
+decoded by Pillow (and pillow-heif for HEIC) under byte and pixel limits, and
+only raster formats that carry no script are accepted. EXIF orientation is
+applied to the pixels, then every piece of metadata (EXIF with GPS, XMP, IPTC,
+comments, colour profiles after conversion to sRGB) is dropped: what leaves
+this module is pixels only.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+import pillow_heif
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from core.errors import ImageRejected
+
+pillow_heif.register_heif_opener()
+
+# Raster formats a phone, a camera or a screenshot tool produces; none can carry script.
+ACCEPTED = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "GIF", "BMP", "TIFF")
+_SRGB = ImageCms.createProfile("sRGB")
+_ORIENTATION = 0x0112
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one upload may be: bytes on the wire, pixels once decoded, and the least useful size."""
+
+    max_bytes: int = 20 * 1024 * 1024  # Telegram's own download limit for bots
+    max_pixels: int = 50_000_000  # a 50 MP camera; a 30,000 x 30,000 PNG is 900 MP
+    min_side: int = 16
+
+
+@dataclass(frozen=True)
+class Decoded:
+    image: Image.Image  # RGB or RGBA, upright, no metadata
+    source_format: str
+    source_width: int  # as stored in the file, before orientation
+    source_height: int
+
+
+def sniff(data: bytes) -> str | None:
+    """A refusal reason from the first bytes alone, for what must never reach a decoder."""
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        return "pdf"
+    if head.startswith((b"<svg", b"<?xml", b"<!doctype svg")) or b"<svg" in head:
+        return "vector"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "not_image"
+    return None
+
+
+def decode(data: bytes, limits: Limits = Limits(), *, target_width: int | None = None) -> Decoded:
+    """Decode ``data`` as an upright RGB(A) picture; raise ``ImageRejected`` saying why not.
+
+    ``target_width`` lets a JPEG decode at a reduced scale (its DCT can skip
+    detail a smaller output never shows): a 12 MP photo made into 1600 px
+    variants decodes at 2016 px, about four times faster.
+    """
+    if len(data) > limits.max_bytes:
+        raise ImageRejected("too_big", size=len(data), limit=limits.max_bytes)
+    reason = sniff(data)
+    if reason is not None:
+        raise ImageRejected(reason)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=ACCEPTED)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageRejected("too_many_pixels", limit=limits.max_pixels) from exc
+    except UnidentifiedImageError as exc:
+        raise ImageRejected("not_image") from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageRejected("damaged") from exc
+    width, height = image.size
+    if width * height > limits.max_pixels:
+        raise ImageRejected("too_many_pixels", width=width, height=height, limit=limits.max_pixels)
+    if min(width, height) < limits.min_side:
+        raise ImageRejected("too_small", width=width, height=height)
+    if getattr(image, "is_animated", False) and getattr(image, "n_frames", 1) > 1:
+        raise ImageRejected("animated")
+    source_format = str(image.format)
+    try:
+        if target_width is not None and image.format == "JPEG" and width > target_width:
+            turned = image.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8)  # the file's height becomes the width
+            wanted = (round(width * target_width / height), target_width) if turned else (
+                target_width, round(height * target_width / width))
+            image.draft("RGB", wanted)
+        image.load()
+        upright = _to_srgb(ImageOps.exif_transpose(image))
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ImageRejected("damaged") from exc
+    return Decoded(_pixels_only(upright), source_format, width, height)
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    """RGB or RGBA in sRGB: a Display P3 iPhone photo keeps its colours once the profile is dropped."""
+    icc = image.info.get("icc_profile")
+    alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    mode = "RGBA" if alpha else "RGB"
+    if image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGBA" if alpha else "RGB")
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+            if converted is not None:
+                image = converted
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: the pixels as they are are the best guess
+    return image
+
+
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """A new image with the same pixels and nothing else: no EXIF, GPS, XMP, ICC, comments."""
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
+    clean.info = {}
+    return clean
