@@ -16,6 +16,7 @@ from pipeline.css import stylesheet
 from pipeline.favicon import favicon_svg
 from pipeline.layout import build_body
 from pipeline.page import Assets, body_html, document
+from pipeline.picture import image_rules
 from pipeline.pwa import PWA_JS, manifest, service_worker
 from pipeline.seo import robots_txt, sitemap_xml
 
@@ -65,7 +66,7 @@ def content_security_policy(css: str, *, for_meta: bool = False) -> str:
 
 
 def render_css(site: Site) -> str:
-    return stylesheet(site.theme)
+    return stylesheet(site.theme) + image_rules(site)
 
 
 def render_body(site: Site) -> str:

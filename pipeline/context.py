@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.site.images import ImageAsset
 from core.site.site import Site
 from pipeline.money import format_price
 from pipeline.words import Words, words
@@ -15,6 +16,10 @@ class RenderContext:
     anchor: str  # the section's unique id: "menu", "menu-2", ...
     page_title: bool = False  # this section carries the page's one <h1>
     tone: str = "plain"  # "plain" or "alt": alternating backgrounds
+
+    def asset(self, image_hash: str | None) -> ImageAsset | None:
+        """The site's image with ``image_hash`` (None for no image or an unknown one)."""
+        return self.site.image(image_hash) if image_hash else None
 
     @property
     def words(self) -> Words:

@@ -105,6 +105,13 @@ address{font-style:normal}
 .amount span{color:var(--muted)}
 .gallery{display:grid;gap:var(--s5);grid-template-columns:repeat(auto-fill,minmax(min(100%,17rem),1fr))}
 .gallery figure{margin:0}
+.photo{width:100%;height:auto;object-fit:cover;border-radius:var(--r)}
+.hero-photo{aspect-ratio:4/3;max-height:80vh}
+.thumb{aspect-ratio:3/2;margin-bottom:var(--s4)}
+.about-photo{aspect-ratio:4/3;margin-top:var(--s5)}
+.dish-photo{width:5rem;height:5rem;aspect-ratio:1;float:left;margin:0 var(--s4) var(--s2) 0}
+.face{width:4.5rem;height:4.5rem;aspect-ratio:1;margin:0 auto var(--s4);border-radius:50%;object-fit:cover}
+.logo{width:auto;height:2.5rem;max-width:8rem;object-fit:contain}
 .gallery img,.gallery .art{width:100%;background:var(--a0);height:auto;aspect-ratio:4/3;object-fit:cover;border-radius:var(--r)}
 figcaption{color:var(--muted);font-size:var(--t-1);margin-top:var(--s2)}
 .i0{fill:var(--a0)}.i1{fill:var(--a1)}.i2{fill:var(--a2)}.i3{fill:var(--a3)}

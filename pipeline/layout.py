@@ -13,6 +13,7 @@ from core.site.sections import Footer, Section
 from core.site.site import Site
 from pipeline.ast import Element, Node, h, text_of, walk
 from pipeline.context import RenderContext
+from pipeline.picture import picture
 from pipeline.sections import BUILDERS
 from pipeline.sections import footer as footer_section
 from pipeline.words import words as site_words
@@ -124,6 +125,14 @@ def _nav(site: Site, placed: tuple[Placed, ...]) -> Element | None:
     return h("nav", {"aria-label": words.main_nav}, h("ul", None, links[:NAV_LIMIT]))
 
 
+def _mark(site: Site) -> Element:
+    """The brand mark: the owner's logo (its name is the link beside it, so alt is empty), or a swatch."""
+    logo = site.image(site.logo) if site.logo else None
+    if logo is not None:
+        return picture(logo, "8rem", eager=True, alt="", extra="logo")
+    return h("span", {"class": "mark", "aria-hidden": "true"})
+
+
 def build_body(site: Site) -> Body:
     placed, footer = place(site)
     brand_tag = "div" if hero_opens(site) else "h1"
@@ -136,7 +145,7 @@ def build_body(site: Site) -> Body:
             h(
                 brand_tag,
                 {"class": "brand"},
-                h("span", {"class": "mark", "aria-hidden": "true"}),
+                _mark(site),
                 h("a", {"href": "./"}, site.name),
             ),
             _nav(site, placed),

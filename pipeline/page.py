@@ -12,6 +12,7 @@ from core.i18n.locales import html_lang
 from core.site.site import Site
 from pipeline.ast import Child, Element, Node, h
 from pipeline.html import to_html
+from pipeline.images.names import icon_name
 from pipeline.jsonld import script as jsonld_script
 from pipeline.layout import Body
 from pipeline.tokens import resolve
@@ -27,6 +28,16 @@ class Assets:
     scripts: tuple[str, ...] = ()  # external, deferred
     manifest: bool = False
     noindex: bool = False
+
+
+def icon_links(site: Site) -> list[Child]:
+    """The owner's logo as favicon and home-screen icon (PNG files made from it), else the initials SVG."""
+    if site.logo and site.image(site.logo) is not None:
+        return [
+            h("link", {"rel": "icon", "href": icon_name(site.logo, "favicon-32.png"), "sizes": "32x32", "type": "image/png"}),
+            h("link", {"rel": "apple-touch-icon", "href": icon_name(site.logo, "apple-touch-icon.png")}),
+        ]
+    return [h("link", {"rel": "icon", "href": "favicon.svg", "type": "image/svg+xml"})]
 
 
 def head(site: Site, assets: Assets, base_url: str | None) -> Element:
@@ -54,7 +65,7 @@ def head(site: Site, assets: Assets, base_url: str | None) -> Element:
         h("meta", {"name": "twitter:title", "content": seo.title}),
         h("meta", {"name": "twitter:description", "content": seo.description}),
         seo.social_image and h("meta", {"name": "twitter:image", "content": seo.social_image}),
-        h("link", {"rel": "icon", "href": "favicon.svg", "type": "image/svg+xml"}),
+        icon_links(site),
         assets.manifest and h("link", {"rel": "manifest", "href": "manifest.webmanifest"}),
         assets.inline_css is not None and h("style", None, assets.inline_css),
         assets.stylesheet_href and h("link", {"rel": "stylesheet", "href": assets.stylesheet_href}),

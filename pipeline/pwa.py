@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from core.i18n.locales import html_lang
 from core.site.site import Site
+from pipeline.images.names import icon_name
 from pipeline.tokens import resolve
 
 PRECACHE = ("./", "index.html", "manifest.webmanifest", "favicon.svg", "pwa.js")
@@ -34,6 +35,17 @@ def short_name(name: str, limit: int = 12) -> str:
     return out or name[:limit]
 
 
+def _icons(site: Site) -> list[dict[str, str]]:
+    """PNG icons made from the owner's logo (padded, so also maskable), or the initials SVG."""
+    if site.logo and site.image(site.logo) is not None:
+        return [
+            {"src": icon_name(site.logo, f"icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png",
+             "purpose": "any maskable"}
+            for size in (192, 512)
+        ]
+    return [{"src": "favicon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]
+
+
 def manifest(site: Site) -> str:
     colors = resolve(site.theme)
     data = {
@@ -46,7 +58,7 @@ def manifest(site: Site) -> str:
         "display": "standalone",
         "theme_color": colors.btn,
         "background_color": colors.bg,
-        "icons": [{"src": "favicon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+        "icons": _icons(site),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -48,6 +48,7 @@ class ImageAsset(SpecModel):
     focal: FocalPoint = FocalPoint()
     placeholder: Annotated[list[HexColor], Field(min_length=2, max_length=2)]
     alpha: bool = False
+    colours: Annotated[list[HexColor], Field(max_length=4)] = []  # dominant first: a logo's brand colours
 
     @model_validator(mode="after")
     def _described(self) -> ImageAsset:

@@ -5,13 +5,20 @@ from __future__ import annotations
 from core.site.sections import Gallery, GalleryImage
 from pipeline.ast import Element, Node, h
 from pipeline.context import RenderContext
-from pipeline.illustration import picture
+from pipeline.illustration import picture as illustration
+from pipeline.picture import picture
 from pipeline.sections.shell import section as frame
 
 
-def _image(image: GalleryImage) -> Element:
+GALLERY_SIZES = "(min-width: 72rem) 17rem, (min-width: 40rem) 45vw, calc(100vw - 2.5rem)"
+
+
+def _image(image: GalleryImage, ctx: RenderContext) -> Element:
+    asset = ctx.asset(image.image)
+    if asset is not None:
+        return picture(asset, GALLERY_SIZES)
     if image.src is None:
-        return picture(image.alt)
+        return illustration(image.alt)
     # Intrinsic size reserves the space (no layout shift); CSS crops to 4:3.
     return h(
         "img",
@@ -31,7 +38,7 @@ def build(section: Gallery, ctx: RenderContext) -> Node:
         h(
             "li",
             None,
-            h("figure", None, _image(image), image.caption and h("figcaption", None, image.caption)),
+            h("figure", None, _image(image, ctx), image.caption and h("figcaption", None, image.caption)),
         )
         for image in section.images
     ]

@@ -5,14 +5,17 @@ from __future__ import annotations
 from core.site.sections import Menu, MenuItem
 from pipeline.ast import Element, Node, h
 from pipeline.context import RenderContext
+from pipeline.picture import picture
 from pipeline.sections.shell import price_tag
 from pipeline.sections.shell import section as frame
 
 
 def _item(item: MenuItem, currency: str, ctx: RenderContext) -> Element:
+    photo = ctx.asset(item.image)
     return h(
         "li",
         {"class": "dish"},
+        photo and picture(photo, "5rem", extra="photo dish-photo"),
         h(
             "div",
             None,

@@ -5,8 +5,12 @@ from __future__ import annotations
 from core.site.sections import Services
 from pipeline.ast import Node, h
 from pipeline.context import RenderContext
+from pipeline.picture import picture
 from pipeline.sections.shell import grid, price_tag
 from pipeline.sections.shell import section as frame
+
+
+CARD_SIZES = "(min-width: 48rem) 22rem, calc(100vw - 2.5rem)"
 
 
 def build(section: Services, ctx: RenderContext) -> Node:
@@ -26,6 +30,7 @@ def build(section: Services, ctx: RenderContext) -> Node:
             h(
                 "li",
                 {"class": "card service"},
+                (photo := ctx.asset(item.image)) and picture(photo, CARD_SIZES, extra="photo thumb"),
                 h("h3", None, item.name),
                 item.description and h("p", None, item.description),
                 any(meta) and h("p", {"class": "meta"}, meta),
