@@ -22,6 +22,7 @@ DEFAULT_PLANS_FILE = Path(__file__).with_name("plans.toml")
 # Metrics shown in /usage, in this order.
 METRICS: tuple[str, ...] = (
     "generations", "sections", "tokens", "previews", "publishes", "published_sites", "domains", "requests", "bytes",
+    "storage",
 )
 
 

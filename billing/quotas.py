@@ -13,11 +13,12 @@ from decimal import ROUND_CEILING, Decimal
 from billing.plans import METRICS, billing_period, catalog, plan_named
 from core.errors import QuotaExceeded, SpendingCapReached
 from core.ports import MetricUsage, SiteUsage, UsageMeter, UsageSummary
+from core.storage.images import ImageUploads
 from core.storage.store import Store
 from core.storage.tables import UserRow, utcnow
 
 # Metrics that count what exists now (sites online, domains attached) rather than a monthly sum.
-COUNTED_NOW = ("published_sites", "domains")
+COUNTED_NOW = ("published_sites", "domains", "storage")
 
 
 class PlanQuotas:
@@ -48,6 +49,7 @@ class PlanQuotas:
         # Counted now, not summed over the month: removing one frees its place.
         totals["published_sites"] = await self._store.published_site_count(user_id)
         totals["domains"] = await self._store.attached_domain_count(user_id)
+        totals["storage"] = await ImageUploads(self._store).stored_bytes(user_id)
         return plan_name, totals
 
     async def check(self, user_id: int, metric: str, amount: int = 1) -> None:

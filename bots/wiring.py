@@ -21,6 +21,8 @@ from core.errors import ConfigurationError
 from core.llm.offline import OfflineGenerator
 from core.llm.port import SiteGenerator
 from core.periodic import run_every
+from core.images.local import LocalImageStore
+from core.images.port import ImageStore
 from core.ports import HostingBackend
 from core.private_files import private_dir
 from core.sealing import token_box
@@ -29,6 +31,8 @@ from core.storage.database import create_engine, migrate
 from core.storage.store import Store
 from core.studio import Studio, StudioConfig
 from hosting import scrape_sources
+from core.studio.images import ImageSettings
+from pipeline.images import Limits
 from hosting.domains.manager import DomainManager
 from hosting.domains.setup import build_domain_manager, deny_list, domains_enabled
 from hosting.health import Readiness
@@ -73,10 +77,12 @@ def redis_client(settings: Settings) -> Redis | None:
     return client
 
 
-def build_hosting(settings: Settings, base_url: str, redis: Redis | None) -> HostingBackend:
+def build_hosting(
+    settings: Settings, base_url: str, redis: Redis | None, images: ImageStore | None = None
+) -> HostingBackend:
     """``local`` (files served by this app) or ``swarm`` (services through the Docker Engine API)."""
     if settings.hosting == "local":
-        return LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
+        return LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept, images=images)
     if redis is None:
         raise ConfigurationError("swarm hosting needs PAGEMAGIC_REDIS_URL (the route table lives in Redis)")
     from hosting.routes import RouteTable
@@ -100,6 +106,7 @@ def build_hosting(settings: Settings, base_url: str, redis: Redis | None) -> Hos
         ),
         base_domain=settings.base_domain,
         plan_hosting=plan_hosting,
+        images_store=images,
     )
 
 
@@ -153,8 +160,9 @@ async def runtime(
     sock = bind_socket(settings.host, settings.port, fall_back=not explicit_port)
     base_url = (settings.public_url or url_of(sock)).rstrip("/")
     drafts = LiveDrafts(base_url)
-    files = LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept)
-    hosting = build_hosting(settings, base_url, redis)
+    images = LocalImageStore(settings.image_dir)
+    files = LocalHosting(settings.releases_dir, base_url, keep=settings.releases_kept, images=images)
+    hosting = build_hosting(settings, base_url, redis, images)
     domains = build_domains(settings, store, redis, urlsplit(url_of(sock)).netloc)
     meter = StoreUsageMeter(store)
     quotas = PlanQuotas(store, meter, cap_cents=settings.billing_spending_cap_cents)
@@ -183,10 +191,12 @@ async def runtime(
         ),
         billing=billing.billing,
         domains=domains,
+        images=images,
+        image_settings=ImageSettings(Limits(max_bytes=settings.image_max_bytes, max_pixels=settings.image_max_pixels)),
     )
     metrics = instrument(settings, store, redis, studio, runner)
     own_hosts = {"localhost", "127.0.0.1", urlsplit(base_url).hostname or ""}
-    site_server = SiteServer(store, drafts, files, meter, own_hosts)
+    site_server = SiteServer(store, drafts, files, meter, own_hosts, images=images)
     app = site_server.app()
     if billing.route is not None:
         app.router.routes.append(billing.route)  # /stripe/webhook

@@ -70,6 +70,15 @@ class Settings(BaseSettings):
     max_message_chars: Annotated[int, Field(ge=100, le=100_000)] = Field(
         default=4000, description="Longest chat message accepted."
     )
+    images_dir: Path | None = Field(
+        default=None, description="Where processed images are kept (content-addressed); default HOME/images."
+    )
+    image_max_bytes: Annotated[int, Field(ge=1024, le=200 * 1024 * 1024)] = Field(
+        default=20 * 1024 * 1024, description="Largest image file accepted from a chat (Telegram's own limit is 20 MB)."
+    )
+    image_max_pixels: Annotated[int, Field(ge=1_000_000, le=200_000_000)] = Field(
+        default=50_000_000, description="Most pixels an image may decode to; larger ones (decompression bombs) are refused."
+    )
     releases_kept: Annotated[int, Field(ge=2, le=100)] = Field(
         default=5, description="Published releases kept per site for rollback."
     )
@@ -350,3 +359,7 @@ class Settings(BaseSettings):
     @property
     def backups_dir(self) -> Path:
         return (self.backup_dir or self.home / "backups").expanduser().resolve()
+
+    @property
+    def image_dir(self) -> Path:
+        return self.images_dir or self.home / "images"

@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from core.errors import Superseded
+from core.images.files import site_image_files
+from core.images.port import ImageStore
 from core.ports import DomainMapping, ProgressReporter, PublishTarget, Release
 from core.site.site import Site
 from pipeline import RenderOptions, render_site
@@ -31,8 +33,9 @@ FENCE_FILE = "fence"  # beside ``current``: the job id of the release that went 
 class LocalHosting:
     name = "local"
 
-    def __init__(self, releases_dir: Path, base_url: str, keep: int = 5) -> None:
+    def __init__(self, releases_dir: Path, base_url: str, keep: int = 5, images: ImageStore | None = None) -> None:
         self.releases_dir = releases_dir
+        self.images = images
         self.base_url = base_url.rstrip("/")
         self.keep = keep
 
@@ -46,9 +49,10 @@ class LocalHosting:
         url = self.site_url(target.slug)
         await progress("deploying", "")
         bundle = render_site(site, RenderOptions(base_url=url))
+        files = {**bundle.files, **(await site_image_files(site, self.images) if self.images else {})}
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         release_id = f"v{target.version}-{stamp}"
-        await asyncio.to_thread(self._write_release, target.slug, release_id, bundle.files, bundle.csp, target.sequence)
+        await asyncio.to_thread(self._write_release, target.slug, release_id, files, bundle.csp, target.sequence)
         return Release(url=url, release_id=release_id)
 
     async def unpublish(self, slug: str) -> None:

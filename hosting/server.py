@@ -25,6 +25,8 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from core.images.files import image_file
+from core.images.port import ImageStore
 from core.ports import UsageMeter
 from core.site.site import Site
 from core.storage.records import SiteRecord
@@ -56,6 +58,10 @@ TYPES = {
     ".xml": "application/xml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".json": "application/json",
+    ".avif": "image/avif",
+    ".webp": "image/webp",
+    ".jpg": "image/jpeg",
+    ".png": "image/png",
 }
 
 
@@ -96,7 +102,9 @@ class SiteServer:
         meter: UsageMeter,
         own_hosts: set[str],
         cache_seconds: float = 5.0,
+        images: ImageStore | None = None,
     ) -> None:
+        self.images = images
         self.store = store
         self.drafts = drafts
         self.hosting = hosting
@@ -192,6 +200,11 @@ class SiteServer:
         if error is not None or site is None:
             return _preview_headers(error or _html(NOT_FOUND, 404))
         name = request.path_params["name"]
+        if name.startswith("img/"):
+            data = await image_file(site, name, self.images) if self.images is not None else None
+            if data is None:
+                return _preview_headers(_html(NOT_FOUND, 404))
+            return _preview_headers(Response(data, media_type=_type_of(name)))
         content = render_site(site).files.get(name)
         if content is None or name == "index.html":
             return _preview_headers(_html(NOT_FOUND, 404))
@@ -254,6 +267,8 @@ class SiteServer:
         headers["ETag"] = etag
         immutable = not (name.endswith(".html") or name in ("sw.js", "manifest.webmanifest"))
         headers["Cache-Control"] = "public, max-age=3600" if immutable else "no-cache"
+        if name.startswith("img/"):  # content-addressed names: never change, cache for a year
+            headers["Cache-Control"] = "public, max-age=31536000, immutable"
         if request.headers.get("if-none-match") == etag:
             await self.meter.record(owner.owner_id, "requests", 1, owner.site_id)
             return Response(status_code=304, headers=headers)

@@ -40,6 +40,7 @@ class GenerationRequest:
     current: Site | None = None
     language: Language | None = None
     history: tuple[Turn, ...] = ()
+    focus_images: tuple[str, ...] = ()  # hashes of the photos just sent: what "it" / "this photo" means
 
     @property
     def is_refinement(self) -> bool:

@@ -13,12 +13,13 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from core.errors import InvalidSpec
+from core.i18n.locales import family
 from core.site.images import MAX_GALLERY, ImageAsset, ImageHash, ImageTarget
 from core.site.presets import fold
 from core.site.values import SpecModel, text
 
 Json = dict[str, Any]
-GALLERY_HEADING = {"pt": "Galeria", "en": "Gallery", "es": "Galería"}
+GALLERY_HEADING = {"pt": "Galeria", "en": "Gallery", "es": "Galería"}  # by language family (pt_BR and pt_PT alike)
 
 
 class AddImage(SpecModel):
@@ -62,6 +63,7 @@ class SetImageAlt(SpecModel):
     hash: ImageHash
     alt: Annotated[str, text(160)] = ""
     decorative: bool = False
+    given: bool = True  # False: a neutral alt from context, not the owner's words (they are still asked)
 
 
 class ReplaceImage(SpecModel):
@@ -101,7 +103,7 @@ def apply_image_edit(data: Json, edit: ImageEdit, where: str) -> None:
     elif isinstance(edit, SetImageAlt):
         if not edit.decorative and not edit.alt:
             raise InvalidSpec(f"{where}.alt", "an image that is not decorative needs alt text")
-        asset.update(alt=edit.alt, decorative=edit.decorative, alt_given=True)
+        asset.update(alt=edit.alt, decorative=edit.decorative, alt_given=edit.given)
         for entry in _gallery_entries(data):
             if entry.get("image") == edit.hash and edit.alt:
                 entry["alt"] = edit.alt
@@ -152,10 +154,10 @@ def _place(data: Json, edit: PlaceImage, asset: Json, where: str) -> None:
 
 
 def _into_gallery(data: Json, edit: PlaceImage, asset: Json, where: str) -> None:
-    entry = {"alt": asset["alt"] or GALLERY_HEADING[data["language"]], "image": edit.hash}
+    entry = {"alt": asset["alt"] or GALLERY_HEADING[family(data["language"])], "image": edit.hash}
     gallery = _gallery(data)
     if gallery is None:
-        gallery = {"kind": "gallery", "heading": GALLERY_HEADING[data["language"]], "images": [entry]}
+        gallery = {"kind": "gallery", "heading": GALLERY_HEADING[family(data["language"])], "images": [entry]}
         footer = len(data["sections"]) - 1 if data["sections"] and data["sections"][-1]["kind"] == "footer" else None
         at = footer if footer is not None else len(data["sections"])
         contact = next((i for i, s in enumerate(data["sections"]) if s["kind"] in ("contact", "cta")), at)

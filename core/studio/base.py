@@ -17,6 +17,7 @@ from core.events import (
     Failed,
 )
 from core.i18n.formatting import country_name, day_month
+from core.images.port import ImageStore
 from core.llm.port import (
     SiteGenerator,
 )
@@ -38,6 +39,7 @@ from core.storage.jobs import JobStore
 from core.storage.records import ChatRef, ConversationRecord, SiteRecord
 from core.storage.store import Store
 from core.studio.formatting import _amount, _money
+from core.studio.images import ImageSettings, ImagesFlow
 
 log = get_logger("pagemagic.studio")
 
@@ -78,6 +80,8 @@ class StudioBase:
         config: StudioConfig = StudioConfig(),
         billing: BillingPort | None = None,
         domains: DomainPort | None = None,
+        images: ImageStore | None = None,
+        image_settings: ImageSettings = ImageSettings(),
     ) -> None:
         self.store = store
         self.generator = generator
@@ -92,6 +96,12 @@ class StudioBase:
         self.audit = AuditLog(store)
         self.billing = billing
         self.domains = domains  # DNS proof + certificates; None: domains map by Host header only
+        self.images = images  # None: photos are not accepted (a Studio built without storage)
+        self.image_flow = (
+            ImagesFlow(store, images, generator, previews, quotas, meter, image_settings, config.preview_ttl)
+            if images is not None
+            else None
+        )
         self._conversations: dict[tuple[str, str, str], _Conversation] = {}  # by (platform, workspace, chat)
 
     # -- helpers -----------------------------------------------------------------------
@@ -143,6 +153,11 @@ class StudioBase:
             params["spent"] = _money(params["spent"], currency, language)
         elif error.code == "invalid_phone":
             params["country"] = country_name(params["country"], language)
+        elif error.code == "image_rejected":
+            key = f"error_image_rejected_{params.pop('reason', 'not_image')}"
+            for name in ("size", "limit"):
+                if isinstance(params.get(name), int) and key.endswith("too_big"):
+                    params[name] = _amount("bytes", params[name], language)
         elif error.code == "invalid_domain":
             params["reason"] = domain_reason(language, **{k: v for k, v in params.items() if k != "domain"})
         params.setdefault("detail", error.detail or error.code)

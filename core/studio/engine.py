@@ -10,7 +10,7 @@ event; the stored draft and history are never touched by a failure.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from core.commands import LEAVE, parse_command, plain_command
 from core.errors import (
@@ -22,6 +22,7 @@ from core.events import (
     Event,
     Reply,
 )
+from core.images.upload import ImageUpload
 from core.language import choose_locale, detect_language
 from core.messages import say
 from core.observability.context import ensure_request_id
@@ -38,6 +39,7 @@ from core.studio.usage_report import UsageFlow
 from core.studio.versions import VersionsFlow
 
 log = get_logger("pagemagic.studio")
+_Body = Callable[[ConversationRecord, ChatRef, Language, asyncio.Event], AsyncIterator[Event]]
 
 
 class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow, SpendingFlow):
@@ -52,6 +54,45 @@ class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow,
         still generating cancels that one first; it stops at the next event,
         stores nothing and reports ``Cancelled``.
         """
+        async for event in self._conversation_turn(chat, text, self._dispatch_text(chat, text)):
+            yield event
+
+    async def add_images(self, chat: ChatRef, uploads: list[ImageUpload], caption: str = "") -> AsyncIterator[Event]:
+        """Photos (or a logo) sent in the chat, with their caption: stored, placed, a new version.
+
+        Runs in the conversation's turn like a message (it waits for a running
+        generation of the same chat, and a later message cancels nothing of it).
+        """
+
+        async def body(
+            conversation: ConversationRecord, chat: ChatRef, language: Language, cancel: asyncio.Event
+        ) -> AsyncIterator[Event]:
+            if self.image_flow is None:
+                yield Reply(say(language, "unsupported_content"), kind="unsupported")
+                return
+            if caption.strip():  # a caption is words like a message: the same choice of locale (not stored)
+                language = choose_locale(
+                    caption, current=conversation.language, platform=chat.language, chosen=conversation.language_chosen
+                )
+            async for event in self.image_flow.add(conversation, uploads, caption, language):
+                yield event
+
+        async for event in self._conversation_turn(chat, caption, body, cancels=False):
+            yield event
+
+    def _dispatch_text(self, chat: ChatRef, text: str) -> _Body:
+        async def body(
+            conversation: ConversationRecord, chat: ChatRef, language: Language, cancel: asyncio.Event
+        ) -> AsyncIterator[Event]:
+            async for event in self._dispatch(conversation, chat, text, language, cancel):
+                yield event
+
+        return body
+
+    async def _conversation_turn(
+        self, chat: ChatRef, text: str, body: _Body, cancels: bool = True
+    ) -> AsyncIterator[Event]:
+        """One turn of a conversation: the lock, cancelling a running generation, errors as ``Failed``."""
         request_id = ensure_request_id()
         self.metrics.chat_message(chat.platform)
         log.info("chat_message", platform=chat.platform, chat=chat.chat_id, request_id=request_id)
@@ -59,7 +100,7 @@ class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow,
         conversation: ConversationRecord | None = None
         try:
             state = self._conversations.setdefault((chat.platform, chat.workspace, chat.chat_id), _Conversation())
-            if state.cancel is not None:
+            if state.cancel is not None and cancels:
                 state.cancel.set()
             seen = state.finished
             conversation = await self.store.conversation(chat, self.config.default_plan)
@@ -71,7 +112,7 @@ class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow,
                     if state.finished != seen:  # an earlier message ended meanwhile: a new site, a new language
                         conversation = await self.store.conversation(chat, self.config.default_plan)
                         language = conversation.language or language
-                    async for event in self._dispatch(conversation, chat, text, language, cancel):
+                    async for event in body(conversation, chat, language, cancel):
                         yield event
                     async for event in self._alerts(conversation, chat, language):
                         yield event

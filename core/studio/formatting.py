@@ -7,8 +7,9 @@ from core.i18n.locales import Locale
 
 
 def _amount(metric: str, value: int, language: Locale) -> str:
-    """Bytes as MB/GB, everything else as a plain number ("12.345" in Brazil, "12,345" in English)."""
-    if metric != "bytes":
+    """Bytes (and stored image bytes) as MB/GB, everything else as a plain number ("12.345" in Brazil,
+    "12,345" in English)."""
+    if metric not in ("bytes", "storage"):
         return number(value, language)
     for size, unit, digits in ((1_000_000_000, "GB", 2), (1_000_000, "MB", 1), (1_000, "kB", 1)):
         if value >= size:

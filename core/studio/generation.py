@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from core.errors import (
     GenerationFailed,
+    InvalidSpec,
     PageMagicError,
 )
 from core.events import (
@@ -35,14 +36,16 @@ from core.llm.port import (
 from core.messages import say, say_plural, section_label
 from core.observability.metrics import Metrics
 from core.site.describe import section_heading, section_summary
-from core.site.edits import apply_edits
+from core.site.edits import AddImage, Edit, PlaceImage, apply_edits
 from core.site.schema import parse_header, parse_section
 from core.site.sections import Section
 from core.site.site import Site, SiteHeader
 from core.site.values import Language
+from core.storage.images import ImageUploads
 from core.storage.records import ConversationRecord
 from core.storage.store import new_preview_token
 from core.studio.base import StudioBase
+from core.studio.images import logo_palette
 
 
 class GenerationFlow(StudioBase):
@@ -90,7 +93,7 @@ class GenerationFlow(StudioBase):
                 return
             if header is None or not sections:
                 raise GenerationFailed("the generator produced no site")
-            site = Site.assemble(header, sections)
+            site = await self._with_pending_images(conversation, Site.assemble(header, sections))
             record = await self.store.create_site(
                 conversation.id, conversation.user_id, site, text, token, self.config.preview_ttl
             )
@@ -163,6 +166,7 @@ class GenerationFlow(StudioBase):
                 timing.outcome = "cancelled"
                 yield Cancelled(say(language, "cancelled"))
                 return
+            site = await self._checked_images(conversation.user_id, record.id, current.site, site)
             if edits == 0 or site == current.site:
                 timing.outcome = "no_change"
                 if edits:  # the changes asked for are already there: say so, not "done"
@@ -199,6 +203,30 @@ class GenerationFlow(StudioBase):
                 else say(language, key, version=record.current_version, removed=removed, url=preview_url)
             ),
         )
+
+    async def _with_pending_images(self, conversation: ConversationRecord, site: Site) -> Site:
+        """Photos sent before the site existed go into its gallery (the first one as the cover)."""
+        pending = await ImageUploads(self.store).take_pending(conversation.id)
+        edits: list[Edit] = []
+        for n, asset in enumerate(pending):
+            alt = say(site.language, "alt_cover" if n == 0 else "alt_gallery", name=site.name)
+            edits.append(AddImage(image=asset.model_copy(update={"alt": alt})))
+            edits.append(PlaceImage(hash=asset.hash, target="cover" if n == 0 else "gallery"))
+        if not edits:
+            return site
+        try:
+            placed, _ = apply_edits(site, edits)
+        except InvalidSpec:
+            return site
+        return placed
+
+    async def _checked_images(self, user_id: int, site_id: int, before: Site, after: Site) -> Site:
+        """Images a refinement added must be the owner's own uploads; a new logo may recolour the theme."""
+        added = {i.hash for i in after.images} - {i.hash for i in before.images}
+        if added and added - await ImageUploads(self.store).owned(user_id, added):
+            raise InvalidSpec("$.images", "an edit named an image nobody sent")
+        site, _ = await logo_palette(self.store, site_id, before, after)
+        return site
 
     async def _generate(
         self, request: GenerationRequest, cancel: asyncio.Event

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from core.images.files import site_image_files
+from core.images.port import ImageStore
 from core.ports import DomainMapping, ProgressReporter, PublishTarget, Release
 from core.site.site import Site
 from hosting.routes import Route, RouteTable
@@ -36,7 +38,9 @@ class SwarmHosting:
         base_domain: str,
         scheme: str = "http",
         plan_hosting: Callable[[str], PlanHosting] = lambda plan: PlanHosting(),
+        images_store: ImageStore | None = None,
     ) -> None:
+        self.images_store = images_store  # the site's photos are baked into its image
         self.engine = engine
         self.routes = routes
         self.images = images
@@ -61,6 +65,8 @@ class SwarmHosting:
     async def publish(self, target: PublishTarget, site: Site, progress: ProgressReporter) -> Release:
         url = self.site_url(target.slug)
         files = render_site(site, RenderOptions(base_url=url)).files
+        if self.images_store is not None:
+            files = {**files, **await site_image_files(site, self.images_store)}
         await progress("building", "")
         reference = await build_image(self.engine, self.images, target.slug, target.site_id, target.version, files)
         await progress("pushing", "")

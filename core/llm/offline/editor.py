@@ -18,8 +18,9 @@ from core.llm.offline.compose import Voice, build_section
 from core.llm.offline.copy import kind_copy
 from core.llm.offline.hours import as_line, translate_days
 from core.llm.offline.identity import seo_for
+from core.llm.offline.image_intents import ImageOp
 from core.llm.offline.kinds import PAGE_ORDER
-from core.llm.offline.messages import language_name, note
+from core.llm.offline.messages import image_place, language_name, note
 from core.llm.offline.places import DEFAULT_COUNTRY, iso_country
 from core.llm.offline.refine import Intents, SectionOp
 from core.llm.offline.textfit import fit
@@ -27,11 +28,16 @@ from core.site.business import Business
 from core.site.edits import (
     AddSection,
     Edit,
+    MoveImage,
     MoveSection,
+    PlaceImage,
+    RemoveImage,
     RemoveSection,
+    ReplaceImage,
     ReplaceSection,
     SetBusiness,
     SetIdentity,
+    SetImageAlt,
     SetSeo,
     SetTheme,
 )
@@ -261,6 +267,64 @@ class Editor:
         if to != index:
             self.edits.append(MoveSection(index=index, to=to))
             self.notes.append(note("moved", self.say, op.kind))
+
+    # -- images -----------------------------------------------------------------------------------
+    def images(self, ops: list[ImageOp], focus: tuple[str, ...]) -> None:
+        """Image operations on the site's library; "it" is the newest of ``focus`` (or of the library)."""
+        library = [image.hash for image in self.site.images]
+        gallery = [e.image for s in self.sections if s.kind == "gallery" for e in s.images if e.image]
+        for op in ops:
+            image = self._image_for(op, focus, library, gallery)
+            if image is None:
+                self.notes.append(note("image_missing", self.say))
+                continue
+            if op.verb == "alt":
+                self.edits.append(SetImageAlt(hash=image, alt=fit(op.alt, 160)))
+                self.notes.append(note("image_alt", self.say, value=fit(op.alt, 160)))
+            elif op.verb == "place":
+                self._place_image(image, op)
+            elif op.verb == "remove":
+                target = op.target if op.which is None and op.target else ("gallery" if op.which else None)
+                self.edits.append(RemoveImage(hash=image, target=target))
+                self.notes.append(note("image_removed", self.say))
+            elif op.verb == "move" and op.to is not None:
+                self.edits.append(MoveImage(hash=image, to=max(0, len(gallery) - 1) if op.to < 0 else op.to))
+                self.notes.append(note("image_moved", self.say))
+            elif op.verb == "replace":
+                new = focus[-1] if focus else library[-1]
+                if new != image:
+                    self.edits.append(ReplaceImage(hash=image, by=new))
+                    self.notes.append(note("image_replaced", self.say))
+
+    def _image_for(self, op: ImageOp, focus: tuple[str, ...], library: list[str], gallery: list[str]) -> str | None:
+        if op.which is not None:
+            index = op.which - 1 if op.which > 0 else len(gallery) - 1
+            return gallery[index] if 0 <= index < len(gallery) else None
+        if op.verb in ("remove", "replace") and op.target in ("cover", "logo"):
+            hero = next((s for s in self.sections if s.kind == "hero"), None)
+            return self.site.logo if op.target == "logo" else getattr(hero, "image", None)
+        if focus:
+            return focus[-1]
+        return library[-1] if library else None
+
+    def _place_image(self, image: str, op: ImageOp) -> None:
+        if op.target is not None:
+            self.edits.append(PlaceImage(hash=image, target=op.target))
+            self.notes.append(note("image_placed", self.say, value=image_place(self.say, op.target)))
+            return
+        wanted = fold(op.name)
+        for section in self.sections:
+            for target, items in (
+                ("team_member", getattr(section, "members", []) if section.kind == "team" else []),
+                ("service", getattr(section, "items", []) if section.kind == "services" else []),
+                ("menu_item", [i for c in getattr(section, "categories", []) for i in c.items] if section.kind == "menu" else []),
+            ):
+                for item in items:
+                    if fold(item.name) in wanted or wanted in fold(item.name):
+                        self.edits.append(PlaceImage(hash=image, target=target, name=item.name))  # type: ignore[arg-type]
+                        self.notes.append(note("image_placed_with", self.say, value=item.name))
+                        return
+        self.notes.append(note("image_missing", self.say))
 
     def switch_language(self, language: Language) -> None:
         """Rewrite every section in ``language``, keeping name, business details and theme."""

@@ -14,6 +14,7 @@ from core.i18n.locales import family
 from core.language import detect_language
 from core.llm.offline.brief import read_brief
 from core.llm.offline.editor import Editor
+from core.llm.offline.image_intents import parse_image_ops
 from core.llm.offline.messages import cannot_help, created, summary
 from core.llm.offline.plan import plan_site
 from core.llm.offline.refine import parse_refinement
@@ -73,13 +74,17 @@ class OfflineGenerator:
         if request.language is not None and family(request.language) == family(language):
             language = request.language  # Studio's choice: the platform's or the user's variant
         intents = parse_refinement(request.instruction)
-        if intents.empty():
+        image_ops = parse_image_ops(request.instruction, with_photo=bool(request.focus_images))
+        if image_ops:  # "add it to the gallery" is about a photo, not a new gallery section
+            intents.sections = []
+        if intents.empty() and not image_ops:
             message = cannot_help(language)
             yield CannotHelp(message=message, language=language)
             yield TokensUsed(prompt=_tokens(request.instruction), completion=_tokens(message))
             return
         editor = Editor(site, language)
         editor.apply(intents)
+        editor.images(image_ops, request.focus_images)
         written = ""
         for edit in editor.edits:
             await self._pause()

@@ -31,3 +31,8 @@ def summary(notes: list[str], language: Locale) -> str:
 
 def cannot_help(language: Locale) -> str:
     return say(language, "offline_cannot_help")
+
+
+def image_place(language: Locale, target: str) -> str:
+    """Where a photo went, as a note says it: "the cover", "a galeria"."""
+    return say_in(language, "image_place", target)
