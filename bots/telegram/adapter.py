@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from bots.telegram.commands import register_commands
 from bots.telegram.limiter import RateLimiter
@@ -41,6 +43,7 @@ from bots.telegram.render import (
 from bots.telegram.seen import MemorySeen, SeenUpdates
 from core.events import Event, GenerationStarted, SectionReady
 from core.i18n.locales import locale_from_tag
+from core.images.upload import ImageUpload
 from core.language import detect_language
 from core.messages import say
 from core.site.values import Language
@@ -49,6 +52,13 @@ from core.studio import Studio
 
 log = logging.getLogger("pagemagic.telegram")
 PLATFORM = "telegram"
+
+
+@dataclass
+class _Album:
+    parts: list[IncomingMessage] = field(default_factory=list)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    collecting: bool = False
 
 
 def language_of(code: str | None) -> Language | None:
@@ -67,6 +77,7 @@ class TelegramAdapter:
         identity: BotIdentity | None = None,
         drafts: bool = True,
         seen: SeenUpdates | None = None,
+        album_wait: float = 1.5,
     ) -> None:
         self.studio = studio
         self.api = api
@@ -76,6 +87,8 @@ class TelegramAdapter:
         self._seen = seen or MemorySeen()
         self._running: set[asyncio.Task[object]] = set()
         self._draft_ids = itertools.count(1)
+        self._albums: dict[tuple[int, str], _Album] = {}
+        self.album_wait = album_wait
 
     async def identity(self) -> BotIdentity:
         if self._identity is None:
@@ -122,12 +135,58 @@ class TelegramAdapter:
             if text is None:
                 return
         chat = self._chat(incoming.chat_id, incoming.sender)
+        if incoming.attachments:
+            if incoming.media_group_id is not None:
+                await self._album_part(incoming, chat, group)
+            else:
+                await self._images(chat, incoming.chat_id, group, [incoming])
+            return
         if incoming.text is None:
             language = chat.language or "en"
             await self._send_final(incoming.chat_id, group, say(language, "unsupported_content"), None)
             return
         assert text is not None
         await self._converse(chat, incoming.chat_id, group, text)
+
+    # -- photos ----------------------------------------------------------------------------------
+
+    async def _album_part(self, incoming: IncomingMessage, chat: ChatRef, group: bool) -> None:
+        """Telegram sends an album as one update per photo with the same ``media_group_id``: collect
+        them until none has come for ``album_wait`` seconds, then hand them to Studio together."""
+        key = (incoming.chat_id, incoming.media_group_id or "")
+        album = self._albums.setdefault(key, _Album())
+        album.parts.append(incoming)
+        album.arrived.set()
+        if album.collecting:
+            return
+        album.collecting = True
+        while True:
+            album.arrived.clear()
+            try:
+                await asyncio.wait_for(album.arrived.wait(), self.album_wait)
+            except TimeoutError:
+                break
+        del self._albums[key]
+        await self._images(chat, incoming.chat_id, group, album.parts)
+
+    async def _images(self, chat: ChatRef, chat_id: int, group: bool, parts: list[IncomingMessage]) -> None:
+        caption = next((p.caption for p in parts if p.caption), "") or ""
+        uploads = [
+            ImageUpload(a.name, a.size, functools.partial(self.api.download, a.file_id))
+            for p in parts
+            for a in p.attachments
+        ]
+        await self._typing(chat_id)
+        finals: list[Event] = []
+        language: Language = chat.language or "en"
+        async for event in self.studio.add_images(chat, uploads, caption):
+            finals.append(event)
+        if not finals:
+            return
+        keyboard: Keyboard | None = None
+        for event in finals:
+            keyboard = keyboard_for(event, language) or keyboard
+        await self._send_final(chat_id, group, "\n".join(final_line(e) for e in finals), keyboard)
 
     async def _callback(self, incoming: IncomingCallback) -> None:
         if not await self._first_time(incoming.update_id):

@@ -10,6 +10,8 @@ import contextlib
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
+from aiohttp import ClientError
+
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
@@ -35,6 +37,7 @@ from aiogram.types import (
 from aiogram.utils.token import TokenValidationError
 
 from bots.telegram.adapter import TelegramAdapter
+from core.errors import ImageRejected
 from bots.telegram.port import (
     BadRequest,
     BotCommand,
@@ -94,6 +97,24 @@ class AiogramApi:
 
     async def send_typing(self, chat_id: int) -> None:
         await _mapped(self.bot.send_chat_action(chat_id, "typing"))
+
+    async def download(self, file_id: str, limit: int) -> bytes:
+        try:
+            file = await _mapped(self.bot.get_file(file_id))
+            if file.file_size is not None and file.file_size > limit:
+                raise ImageRejected("too_big", size=file.file_size, limit=limit)
+            if not file.file_path:
+                raise ImageRejected("download")
+            buffer = await self.bot.download_file(file.file_path, timeout=60)
+        except BadRequest as error:  # "file is too big" past the Bot API's 20 MB
+            reason = "too_big" if "too big" in error.detail else "download"
+            raise ImageRejected(reason, limit=limit) from error
+        except (TelegramError, ClientError, TimeoutError) as error:
+            raise ImageRejected("download") from error
+        data = buffer.read() if buffer is not None else b""
+        if len(data) > limit:
+            raise ImageRejected("too_big", size=len(data), limit=limit)
+        return data
 
     async def set_commands(self, commands: list[BotCommand], language_code: str | None) -> None:
         await _mapped(

@@ -29,6 +29,19 @@ class Sender:
     language_code: str | None
 
 
+IMAGE_NAME = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".avif", ".gif", ".bmp", ".tif", ".tiff")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A picture in a message: the largest ``photo`` size, or a ``document`` that says it is an image
+    (full resolution, HEIC from iPhones included). Studio sniffs the bytes; nothing here is trusted."""
+
+    file_id: str
+    name: str
+    size: int | None
+
+
 @dataclass(frozen=True)
 class IncomingMessage:
     """A message someone sent; ``text`` is None for stickers, voice, files and the like."""
@@ -41,6 +54,9 @@ class IncomingMessage:
     text: str | None
     content: str = "text"  # "text", "sticker", "voice", "document", "photo", ...
     reply_to_bot: bool = False
+    attachments: tuple[Attachment, ...] = ()
+    caption: str | None = None
+    media_group_id: str | None = None  # an album: its parts arrive as separate updates
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,20 @@ class _ChatShape(Protocol):
     def type(self) -> str: ...
 
 
+class _FileShape(Protocol):
+    @property
+    def file_id(self) -> str: ...
+    @property
+    def file_size(self) -> int | None: ...
+
+
+class _DocumentShape(_FileShape, Protocol):
+    @property
+    def file_name(self) -> str | None: ...
+    @property
+    def mime_type(self) -> str | None: ...
+
+
 class _MessageShape(Protocol):
     @property
     def chat(self) -> _ChatShape: ...
@@ -84,6 +114,10 @@ class _MessageShape(Protocol):
     def from_user(self) -> _UserShape | None: ...
     @property
     def reply_to_message(self) -> _MessageShape | None: ...
+    @property
+    def caption(self) -> str | None: ...
+    @property
+    def media_group_id(self) -> str | None: ...
 
 
 class _InChat(Protocol):
@@ -129,7 +163,24 @@ def message_from(message: _MessageShape, update_id: int, bot_id: int, content: s
         text=message.text,
         content=content,
         reply_to_bot=bool(reply and reply.from_user and reply.from_user.id == bot_id),
+        attachments=attachments_of(message),
+        caption=message.caption,
+        media_group_id=message.media_group_id,
     )
+
+
+def attachments_of(message: object) -> tuple[Attachment, ...]:
+    """The picture a message carries: the largest photo size, or an image sent as a file."""
+    photo = getattr(message, "photo", None)
+    if photo:
+        largest: _FileShape = max(photo, key=lambda size: size.width * size.height)  # type: ignore[attr-defined]
+        return (Attachment(largest.file_id, "photo.jpg", largest.file_size),)
+    document: _DocumentShape | None = getattr(message, "document", None)
+    if document is not None:
+        name = document.file_name or "file"
+        if (document.mime_type or "").startswith("image/") or name.lower().endswith(IMAGE_NAME):
+            return (Attachment(document.file_id, name, document.file_size),)
+    return ()
 
 
 def callback_from(query: _CallbackShape, update_id: int) -> IncomingCallback:
@@ -179,6 +230,10 @@ class BotApi(Protocol):
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None: ...
 
     async def send_typing(self, chat_id: int) -> None: ...
+
+    async def download(self, file_id: str, limit: int) -> bytes:
+        """``getFile`` then the file itself; ``ImageRejected`` when it is over ``limit`` or cannot be had."""
+        ...
 
     async def set_commands(self, commands: list[BotCommand], language_code: str | None) -> None: ...
 

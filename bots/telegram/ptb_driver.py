@@ -36,6 +36,7 @@ from telegram.ext import Application, BaseHandler, CallbackQueryHandler, Context
 from telegram.request import HTTPXRequest
 
 from bots.telegram.adapter import TelegramAdapter
+from core.errors import ImageRejected
 from bots.telegram.port import (
     BadRequest,
     BotCommand,
@@ -93,6 +94,21 @@ class PtbApi:
 
     async def send_typing(self, chat_id: int) -> None:
         await _mapped(self.bot.send_chat_action(chat_id, "typing"))
+
+    async def download(self, file_id: str, limit: int) -> bytes:
+        try:
+            file = await _mapped(self.bot.get_file(file_id))
+            if file.file_size is not None and file.file_size > limit:
+                raise ImageRejected("too_big", size=file.file_size, limit=limit)
+            data = bytes(await file.download_as_bytearray())
+        except BadRequest as error:  # "file is too big" past the Bot API's 20 MB
+            reason = "too_big" if "too big" in error.detail else "download"
+            raise ImageRejected(reason, limit=limit) from error
+        except (TelegramError, PtbTelegramError) as error:
+            raise ImageRejected("download") from error
+        if len(data) > limit:
+            raise ImageRejected("too_big", size=len(data), limit=limit)
+        return data
 
     async def set_commands(self, commands: list[BotCommand], language_code: str | None) -> None:
         await _mapped(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import io
 import itertools
 import json
 import time
@@ -33,6 +34,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from aiohttp import web
+from PIL import Image
 
 from bots.server import bind_socket, url_of
 
@@ -132,6 +134,9 @@ class TelegramStandIn:
         self._update_ids = itertools.count(10_000)
         self._message_ids = itertools.count(1)
         self._deliveries: set[asyncio.Task[None]] = set()
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, bytes)
+        self.downloads: list[str] = []  # file paths fetched through /file/bot<token>/...
+        self._file_ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self._closing = False
         self.url = ""
@@ -141,6 +146,7 @@ class TelegramStandIn:
     async def __aenter__(self) -> TelegramStandIn:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         sock = bind_socket("127.0.0.1", 0, fall_back=False)
@@ -184,6 +190,60 @@ class TelegramStandIn:
     def send_document(self, chat_id: int, **kwargs: Any) -> dict[str, Any]:
         document = {"file_id": "BQACAgIAAx", "file_unique_id": "AgAF", "file_name": "brief.pdf"}
         return self._send(chat_id, {"document": document, "caption": "my site"}, **kwargs)
+
+    # -- pictures: files the bot fetches with getFile and /file/bot<token>/<path> ----------------
+
+    def add_file(self, data: bytes, folder: str, ext: str) -> dict[str, Any]:
+        """Keep ``data`` as Telegram keeps an upload; returns the file fields a message carries."""
+        number = next(self._file_ids)
+        file_id = f"AgACAgQAAx{number:06d}"
+        self.files[file_id] = (f"{folder}/file_{number}.{ext}", data)
+        return {"file_id": file_id, "file_unique_id": f"AQAD{number}", "file_size": len(data)}
+
+    def send_photo(self, chat_id: int, data: bytes, caption: str | None = None,
+                   media_group_id: str | None = None, **kwargs: Any) -> dict[str, Any]:  # fmt: skip
+        """A photo as Telegram delivers it: several sizes, the largest last (a JPEG of the original)."""
+        sizes = []
+        with Image.open(io.BytesIO(data)) as image:
+            for side in (90, 320, 800):
+                small = image.convert("RGB")
+                small.thumbnail((side, side))
+                out = io.BytesIO()
+                small.save(out, "JPEG", quality=80)
+                sizes.append({**self.add_file(out.getvalue(), "photos", "jpg"), "width": small.width, "height": small.height})
+            sizes.append({**self.add_file(data, "photos", "jpg"), "width": image.width, "height": image.height})
+        content: dict[str, Any] = {"photo": sizes}
+        if caption:
+            content["caption"] = caption
+        if media_group_id:
+            content["media_group_id"] = media_group_id
+        return self._send(chat_id, content, **kwargs)
+
+    def send_file(self, chat_id: int, data: bytes, file_name: str, mime_type: str,
+                  caption: str | None = None, **kwargs: Any) -> dict[str, Any]:  # fmt: skip
+        """An image sent "as a file": full resolution, the name and type the phone gave it."""
+        document = {**self.add_file(data, "documents", file_name.rsplit(".", 1)[-1]), "file_name": file_name,
+                    "mime_type": mime_type}  # fmt: skip
+        content: dict[str, Any] = {"document": document}
+        if caption:
+            content["caption"] = caption
+        return self._send(chat_id, content, **kwargs)
+
+    def send_album(self, chat_id: int, pictures: list[bytes], caption: str | None = None, **kwargs: Any) -> None:
+        """Several photos sent together: one update each, sharing a ``media_group_id``, the caption on the first."""
+        group = f"1334{next(self._file_ids):08d}"
+        for n, data in enumerate(pictures):
+            self.send_photo(chat_id, data, caption if n == 0 else None, media_group_id=group, **kwargs)
+
+    async def _file(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+        path = request.match_info["path"]
+        for file_path, data in self.files.values():
+            if file_path == path:
+                self.downloads.append(path)
+                return web.Response(body=data, content_type="application/octet-stream")
+        return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
 
     def press(self, chat_id: int, message_id: int, data: str, user_id: int | None = None,
               language_code: str | None = "en") -> dict[str, Any]:  # fmt: skip
@@ -435,6 +495,15 @@ class TelegramStandIn:
 
     async def _m_setMyCommands(self, params: dict[str, Any]) -> Any:
         return True
+
+    async def _m_getFile(self, params: dict[str, Any]) -> Any:
+        found = self.files.get(str(params.get("file_id", "")))
+        if found is None:
+            raise _BadRequest("invalid file_id")
+        path, data = found
+        if len(data) > 20 * 1024 * 1024:  # the Bot API hands bots files of up to 20 MB
+            raise _BadRequest("file is too big")
+        return {"file_id": params["file_id"], "file_unique_id": "AQAD", "file_size": len(data), "file_path": path}
 
     async def _m_sendChatAction(self, params: dict[str, Any]) -> Any:
         return True
