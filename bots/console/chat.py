@@ -11,15 +11,19 @@ from __future__ import annotations
 import asyncio
 import getpass
 import os
+import shlex
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Console
 
 from bots.console.render import Output, PlainOutput, RichOutput
 from bots.wiring import runtime
 from core.commands import LEAVE
+from core.errors import ImageRejected
+from core.images.upload import ImageUpload
 from core.i18n.locales import Locale, locale_from_tag
 from core.messages import say
 from core.settings import Settings
@@ -55,9 +59,59 @@ def _start_reader(loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[str | No
     threading.Thread(target=read, name="stdin-reader", daemon=True).start()
 
 
+IMAGE_COMMAND = "/image"
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".avif", ".gif", ".bmp", ".tif", ".tiff", ".svg")
+
+
+def picture_path(line: str) -> tuple[Path, str] | None:
+    """``/image PATH [caption]``, or a path dropped on the terminal (quoted, or with escaped spaces)."""
+    text = line.strip()
+    if text.lower().startswith(IMAGE_COMMAND + " "):
+        rest = text[len(IMAGE_COMMAND) :].strip()
+        try:
+            words = shlex.split(rest)
+        except ValueError:
+            words = rest.split()
+        return (Path(words[0]).expanduser(), " ".join(words[1:])) if words else None
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        return None
+    if len(words) == 1 and words[0].lower().endswith(PICTURE_SUFFIXES) and Path(words[0]).expanduser().is_file():
+        return Path(words[0]).expanduser(), ""
+    return None
+
+
 async def _handle(studio: Studio, chat: ChatRef, text: str, out: Output) -> None:
+    picture = picture_path(text)
+    if picture is not None:
+        path, caption = picture
+        uploads = [await _local_file(path)]
+        async for event in studio.add_images(chat, uploads, caption):
+            out.event(event)
+        return
     async for event in studio.message(chat, text):
         out.event(event)
+
+
+async def _local_file(path: Path) -> ImageUpload:
+    """A file on this machine, read only when Studio fetches it (and never past its limit)."""
+    size = path.stat().st_size if path.is_file() else None
+
+    async def fetch(limit: int) -> bytes:
+        def read() -> bytes:
+            with path.open("rb") as handle:
+                return handle.read(limit + 1)
+
+        try:
+            data = await asyncio.to_thread(read)
+        except OSError as error:
+            raise ImageRejected("download") from error
+        if len(data) > limit:
+            raise ImageRejected("too_big", size=size or len(data), limit=limit)
+        return data
+
+    return ImageUpload(path.name, size, fetch)
 
 
 async def chat_loop(studio: Studio, chat: ChatRef, out: Output, lines: asyncio.Queue[str | None], concurrent: bool) -> None:

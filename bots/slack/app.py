@@ -51,6 +51,7 @@ SCOPES = (
     "channels:history",
     "groups:history",
     "users:read",
+    "files:read",  # photos shared with the app: files.info and url_private downloads
 )
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
@@ -184,6 +185,12 @@ def _listen(app: AsyncApp, front: SlackFrontDoor, command_name: str) -> None:
 
     app.event("app_mention")(on_message)
     app.event("message")(on_message)
+
+    @app.event("file_shared")
+    async def on_file_shared(ack: Any) -> None:
+        # The same upload also arrives as a message with ``files``, which carries the thread and
+        # the caption; that one is handled, this one only acknowledged (no photo is taken twice).
+        await ack()
 
 
 def slack_routes(settings: Settings) -> Callable[[Studio, Store], Sequence[BaseRoute]]:

@@ -14,6 +14,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bots.slack.files import upload_of
 from bots.slack.blocks import escape, preview_blocks, published_blocks, text_section
 from bots.slack.inbound import Turn
 from bots.slack.installations import SqlInstallationStore
@@ -92,6 +93,9 @@ class SlackFrontDoor:
                 text = say(language, "slack_admins_only", command=self.options.command, action=turn.text[1:])
                 await self._private(turn, client, respond, text)
                 return
+            if turn.files:
+                await self._images(turn, client, respond, language)
+                return
             if turn.command == "new" and turn.source == "command":
                 await self.threads.forget(turn.team, turn.channel)
             await self._run(turn, client, respond, language)
@@ -136,6 +140,13 @@ class SlackFrontDoor:
         finally:
             if writer is not None:
                 await writer.close()
+
+    async def _images(self, turn: Turn, client: AsyncWebClient, respond: Respond | None, language: Language) -> None:
+        """Shared pictures go to Studio with the message text as their caption; the answer in the thread."""
+        uploads = [upload_of(file, client) for file in turn.files]
+        caption = "" if turn.text.startswith("/") else turn.text
+        async for event in self.studio.add_images(turn.chat, uploads, caption):
+            await self._render(turn, client, respond, event, language)
 
     async def _render(
         self, turn: Turn, client: AsyncWebClient, respond: Respond | None, event: Event, language: Language

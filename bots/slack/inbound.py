@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bots.slack.files import SlackFile
 from core.commands import plain_command
 from core.storage.records import ChatRef
 
@@ -31,6 +32,7 @@ class Turn:
     response_url: str | None = None
     unknown: str = ""  # a slash subcommand nobody knows: answered with help
     source: str = "command"  # command | action | mention | message
+    files: tuple[SlackFile, ...] = ()  # pictures shared with the message (its text is their caption)
 
     @property
     def team(self) -> str:
@@ -101,8 +103,9 @@ def from_message(event: dict[str, Any], team: str, bot_user_id: str | None) -> T
     Returns None for what is not addressed to Page Magic: edits, joins, bots,
     thread replies under someone else's message.
     """
-    if event.get("subtype") or event.get("bot_id") or not event.get("user"):
+    if event.get("subtype") not in (None, "file_share") or event.get("bot_id") or not event.get("user"):
         return None
+    files = tuple(SlackFile.from_event(f) for f in event.get("files") or ())
     raw = str(event.get("text") or "")
     mentioned = bool(bot_user_id) and f"<@{bot_user_id}" in raw
     kind = event.get("type")
@@ -129,4 +132,5 @@ def from_message(event: dict[str, Any], team: str, bot_user_id: str | None) -> T
         channel=event["channel"],
         thread_ts=event.get("thread_ts") or event["ts"],
         source="mention" if kind == "app_mention" else "message",
+        files=tuple(f for f in files if f.looks_like_image()),
     )

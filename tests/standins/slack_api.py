@@ -81,6 +81,8 @@ class SlackApiStandIn:
         self.rate_limits: dict[str, list[int]] = {}  # method -> Retry-After of the next 429s
         self.messages: dict[str, Message] = {}
         self.channels: set[str] = set()  # channels (and DMs) that exist: someone wrote from them
+        self.files: dict[str, tuple[Workspace, dict[str, Any], bytes]] = {}  # file id -> (owner, info, bytes)
+        self.downloads: list[tuple[str, str | None]] = []  # (file id, bearer token) of each url_private GET
         self._ts = itertools.count(1)
         self._server: BackgroundServer | None = None
         self.url = ""
@@ -114,6 +116,54 @@ class SlackApiStandIn:
         self.installers[code] = installer
         return code
 
+    def add_file(self, ws: Workspace, data: bytes, name: str, mimetype: str, *, check_file_info: bool = False) -> dict[str, Any]:
+        """An upload as Slack keeps it; returns the file object events carry."""
+        file_id = f"F{secrets.token_hex(5).upper()}"
+        url = f"{self.url}/files-pri/{ws.team_id}-{file_id}/{name}"
+        info: dict[str, Any] = {
+            "id": file_id, "name": name, "title": name, "mimetype": mimetype, "filetype": name.rsplit(".", 1)[-1],
+            "size": len(data), "url_private": url, "url_private_download": url + "?download=1",
+        }
+        self.files[file_id] = (ws, info, data)
+        if check_file_info:  # Slack Connect and other cases: the event carries only the id
+            return {"id": file_id, "file_access": "check_file_info"}
+        return info
+
+    def file_share_event(self, channel: str, user: str, files: list[dict[str, Any]], text: str = "",
+                         thread_ts: str | None = None, parent_user_id: str | None = None) -> dict[str, Any]:  # fmt: skip
+        """The ``message`` event (subtype ``file_share``) Slack sends when someone shares files."""
+        event: dict[str, Any] = {
+            "type": "message", "subtype": "file_share", "channel": channel, "user": user, "text": text,
+            "files": files, "ts": self._next_ts(), "channel_type": "im" if channel.startswith("D") else "channel",
+            "upload": True,
+        }
+        if thread_ts:
+            event.update(thread_ts=thread_ts, parent_user_id=parent_user_id)
+        return event
+
+    @staticmethod
+    def file_shared_event(file_id: str, channel: str, user: str) -> dict[str, Any]:
+        return {"type": "file_shared", "file_id": file_id, "user_id": user, "channel_id": channel,
+                "file": {"id": file_id}, "event_ts": f"{int(time.time())}.000100"}  # fmt: skip
+
+    async def _file(self, request: Request) -> Response:
+        """``url_private``: the bytes only with the owning workspace's bot token, else Slack's login page."""
+        file_id = request.path_params["team_file"].split("-", 1)[-1]
+        auth = request.headers.get("authorization", "")
+        token = auth[7:] if auth.startswith("Bearer ") else None
+        self.downloads.append((file_id, token))
+        found = self.files.get(file_id)
+        workspace = self.workspaces.get(token or "")
+        if found is None or workspace is None or workspace.team_id != found[0].team_id or token in self.revoked:
+            return Response("<!DOCTYPE html><html><body>Sign in to Slack</body></html>", media_type="text/html")
+        return Response(found[2], media_type=found[1]["mimetype"])
+
+    def _files_info(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.files.get(str(params.get("file", "")))
+        if found is None or found[0].team_id != ws.team_id:
+            return {"ok": False, "error": "file_not_found"}
+        return {"ok": True, "file": found[1]}
+
     def response_url(self, key: str = "") -> str:
         return f"{self.url}/respond/{key or secrets.token_hex(6)}"
 
@@ -128,6 +178,7 @@ class SlackApiStandIn:
             routes=[
                 Route("/api/{method}", self._api, methods=["GET", "POST"]),
                 Route("/respond/{key}", self._respond, methods=["POST"]),
+                Route("/files-pri/{team_file}/{name}", self._file, methods=["GET"]),
             ]
         )
         self._server = BackgroundServer(app, sock)

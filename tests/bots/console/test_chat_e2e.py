@@ -144,3 +144,25 @@ async def test_a_restarted_chat_names_the_open_site_and_never_publishes_the_wron
     assert "“Bristol Florist” is kept as it was" in second
     published = re.findall(r"Published version \d+: (\S+)", second)
     assert published and published[-1].endswith("/s/lisbon-bakery/"), second
+
+
+async def test_photos_from_the_terminal_by_command_and_by_dropping_a_path(tmp_path: Path) -> None:
+    from tests import photos
+
+    shop = tmp_path / "our shop.jpg"
+    shop.write_bytes(photos.camera_jpeg((1000, 750), seed=31))
+    logo = tmp_path / "logo.svg"
+    logo.write_bytes(photos.SVG_WITH_SCRIPT)
+    chat = await start_chat(tmp_path / "home")
+    try:
+        await chat.send("A bakery in Lisbon with a menu and contact", r"version 1\)")
+        lines = await chat.send(f'/image "{shop}" use it as the cover', r"cover photo")
+        page = await get(URL.search(lines[-1]).group(0))  # type: ignore[union-attr]
+        assert 'fetchpriority="high"' in page.text
+        lines = await chat.send(str(shop).replace(" ", "\\ "), r"Version|Nothing|gallery")  # dropped: escaped spaces
+        lines = await chat.send(str(logo), r"SVG files can carry code")
+    finally:
+        assert chat.process.stdin is not None
+        chat.process.stdin.close()
+        code = await asyncio.wait_for(chat.process.wait(), 20)
+    assert code == 0, "\n".join(chat.transcript)
