@@ -18,11 +18,11 @@ from billing.setup import BillingParts, build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, bind_socket, url_of
 from core.errors import ConfigurationError
+from core.images.local import LocalImageStore
+from core.images.port import ImageStore
 from core.llm.offline import OfflineGenerator
 from core.llm.port import SiteGenerator
 from core.periodic import run_every
-from core.images.local import LocalImageStore
-from core.images.port import ImageStore
 from core.ports import HostingBackend
 from core.private_files import private_dir
 from core.sealing import token_box
@@ -30,9 +30,8 @@ from core.settings import Settings
 from core.storage.database import create_engine, migrate
 from core.storage.store import Store
 from core.studio import Studio, StudioConfig
-from hosting import scrape_sources
 from core.studio.images import ImageSettings
-from pipeline.images import Limits
+from hosting import scrape_sources
 from hosting.domains.manager import DomainManager
 from hosting.domains.setup import build_domain_manager, deny_list, domains_enabled
 from hosting.health import Readiness
@@ -43,6 +42,7 @@ from hosting.metrics import PrometheusMetrics, edge_counters, job_counts
 from hosting.queue_arq import ArqQueue
 from hosting.request_id import RequestIdMiddleware
 from hosting.server import SiteServer
+from pipeline.images import Limits
 
 
 @dataclass

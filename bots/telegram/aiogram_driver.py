@@ -10,8 +10,6 @@ import contextlib
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
-from aiohttp import ClientError
-
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
@@ -35,9 +33,9 @@ from aiogram.types import (
     Update,
 )
 from aiogram.utils.token import TokenValidationError
+from aiohttp import ClientError
 
 from bots.telegram.adapter import TelegramAdapter
-from core.errors import ImageRejected
 from bots.telegram.port import (
     BadRequest,
     BotCommand,
@@ -53,6 +51,7 @@ from bots.telegram.port import (
     callback_from,
     message_from,
 )
+from core.errors import ImageRejected
 
 T = TypeVar("T")
 HTML = "HTML"

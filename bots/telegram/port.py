@@ -173,7 +173,7 @@ def attachments_of(message: object) -> tuple[Attachment, ...]:
     """The picture a message carries: the largest photo size, or an image sent as a file."""
     photo = getattr(message, "photo", None)
     if photo:
-        largest: _FileShape = max(photo, key=lambda size: size.width * size.height)  # type: ignore[attr-defined]
+        largest: _FileShape = max(photo, key=lambda size: size.width * size.height)
         return (Attachment(largest.file_id, "photo.jpg", largest.file_size),)
     document: _DocumentShape | None = getattr(message, "document", None)
     if document is not None:

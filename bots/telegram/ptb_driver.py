@@ -36,7 +36,6 @@ from telegram.ext import Application, BaseHandler, CallbackQueryHandler, Context
 from telegram.request import HTTPXRequest
 
 from bots.telegram.adapter import TelegramAdapter
-from core.errors import ImageRejected
 from bots.telegram.port import (
     BadRequest,
     BotCommand,
@@ -52,6 +51,7 @@ from bots.telegram.port import (
     callback_from,
     message_from,
 )
+from core.errors import ImageRejected
 
 T = TypeVar("T")
 HTML = "HTML"

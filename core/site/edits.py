@@ -27,6 +27,12 @@ from core.site.site import Site
 from core.site.theme import Theme
 from core.site.values import Language, SpecModel, text
 
+__all__ = [
+    "AddImage", "AddSection", "Edit", "EditList", "MoveImage", "MoveSection", "PlaceImage", "RemoveImage",
+    "RemoveSection", "ReplaceImage", "ReplaceSection", "SetBusiness", "SetIdentity", "SetImageAlt", "SetSeo",
+    "SetTheme", "apply_edits",
+]
+
 Index = Annotated[int, Field(ge=0, le=19)]
 
 

@@ -81,7 +81,7 @@ class StudioBase:
         billing: BillingPort | None = None,
         domains: DomainPort | None = None,
         images: ImageStore | None = None,
-        image_settings: ImageSettings = ImageSettings(),
+        image_settings: ImageSettings | None = None,
     ) -> None:
         self.store = store
         self.generator = generator
@@ -98,7 +98,9 @@ class StudioBase:
         self.domains = domains  # DNS proof + certificates; None: domains map by Host header only
         self.images = images  # None: photos are not accepted (a Studio built without storage)
         self.image_flow = (
-            ImagesFlow(store, images, generator, previews, quotas, meter, image_settings, config.preview_ttl)
+            ImagesFlow(
+                store, images, generator, previews, quotas, meter, image_settings or ImageSettings(), config.preview_ttl
+            )
             if images is not None
             else None
         )

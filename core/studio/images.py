@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.errors import ImageRejected, InvalidSpec, PageMagicError, QuotaExceeded
 from core.events import Event, PreviewReady, Reply
@@ -39,7 +39,7 @@ MAX_BATCH = 20
 
 @dataclass(frozen=True)
 class ImageSettings:
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
     max_batch: int = MAX_BATCH
 
 
@@ -280,7 +280,7 @@ def _params(error: ImageRejected) -> dict[str, object]:
     params = {k: v for k, v in error.params.items() if k != "reason"}
     for key in ("size", "limit"):
         if isinstance(params.get(key), int) and error.reason == "too_big":
-            params[key] = _amount("bytes", int(params[key]))  # type: ignore[arg-type]
+            params[key] = _amount("bytes", int(params[key]))
     return params
 
 

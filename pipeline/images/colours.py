@@ -45,4 +45,5 @@ def dominant(image: Image.Image, count: int = 4) -> tuple[str, ...]:
     quantized = strip.quantize(colors=count, method=Image.Quantize.MEDIANCUT)
     palette = quantized.getpalette() or []
     counts = sorted(quantized.getcolors() or [], reverse=True)
-    return tuple(_hex(tuple(palette[i * 3 : i * 3 + 3])) for _, i in counts)
+    indexes = [i for _, i in counts if isinstance(i, int)]
+    return tuple(_hex(tuple(palette[i * 3 : i * 3 + 3])) for i in indexes)

@@ -18,7 +18,7 @@ def logo_icons(data: bytes, background: str) -> dict[str, bytes]:
     """``{"icon-192.png": bytes, ...}`` from a stored logo variant (already clean and upright)."""
     with Image.open(io.BytesIO(data)) as opened:
         logo = opened.convert("RGBA")
-    ground = tuple(int(background[i : i + 2], 16) for i in (1, 3, 5)) + (255,)
+    ground = (*(int(background[i : i + 2], 16) for i in (1, 3, 5)), 255)
     icons: dict[str, bytes] = {}
     for name, size in ICON_SIZES.items():
         margin = 0.06 if size <= 32 else 0.18  # maskable safe zone: the middle 80 %

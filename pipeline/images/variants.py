@@ -42,9 +42,9 @@ class ProcessedImage:
         return sum(len(data) for data in self.files.values())
 
 
-def process(data: bytes, limits: Limits = Limits()) -> ProcessedImage:
+def process(data: bytes, limits: Limits | None = None) -> ProcessedImage:
     """Decode, orient, strip and re-encode an upload; ``ImageRejected`` says why it cannot be used."""
-    decoded = decode(data, limits, target_width=MAX_WIDTH)
+    decoded = decode(data, limits or Limits(), target_width=MAX_WIDTH)
     image = decoded.image
     alpha = image.mode == "RGBA" and _has_transparency(image)
     if image.mode == "RGBA" and not alpha:
@@ -91,5 +91,6 @@ def _resized(image: Image.Image, width: int) -> Image.Image:
 
 
 def _has_transparency(image: Image.Image) -> bool:
-    low, _ = image.getchannel("A").getextrema()  # type: ignore[misc]
-    return bool(low < 255)
+    extrema = image.getchannel("A").getextrema()
+    low = extrema[0] if isinstance(extrema, tuple) else extrema
+    return bool(isinstance(low, (int, float)) and low < 255)

@@ -9,7 +9,6 @@ from pipeline.icons import icon
 from pipeline.picture import picture
 from pipeline.sections.shell import section as frame
 
-
 ABOUT_SIZES = "(min-width: 48rem) 26rem, calc(100vw - 2.5rem)"
 
 

@@ -9,7 +9,6 @@ from pipeline.illustration import picture as illustration
 from pipeline.picture import picture
 from pipeline.sections.shell import section as frame
 
-
 GALLERY_SIZES = "(min-width: 72rem) 17rem, (min-width: 40rem) 45vw, calc(100vw - 2.5rem)"
 
 

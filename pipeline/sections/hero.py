@@ -9,7 +9,6 @@ from pipeline.illustration import hero_art
 from pipeline.picture import picture
 from pipeline.sections.shell import button
 
-
 # One column on phones (the page's width less its gutters), beside the text from 48rem.
 HERO_SIZES = "(min-width: 48rem) min(44vw, 32rem), calc(100vw - 2.5rem)"
 

@@ -9,7 +9,6 @@ from pipeline.picture import picture
 from pipeline.sections.shell import grid, price_tag
 from pipeline.sections.shell import section as frame
 
-
 CARD_SIZES = "(min-width: 48rem) 22rem, calc(100vw - 2.5rem)"
 
 
