@@ -22,9 +22,9 @@ async def test_stickers_voice_and_files_get_a_helpful_reply(
         standin.send_voice(8102, language_code="pt")
         standin.send_document(8103, language_code="en")
         await standin.wait_for(lambda: all(standin.sent(c) for c in (8101, 8102, 8103)))
-        assert "solo leo texto" in standin.sent(8101)[0]["text"]
-        assert "só leio texto" in standin.sent(8102)[0]["text"]
-        assert "I can only read text" in standin.sent(8103)[0]["text"]
+        assert "Leo texto y fotos" in standin.sent(8101)[0]["text"]  # photos are read since issue 17
+        assert "Leio texto e fotos" in standin.sent(8102)[0]["text"]
+        assert "I can read text and photos" in standin.sent(8103)[0]["text"]  # brief.pdf is not an image
         # nothing was generated for them: no site, no drafts
         assert not standin.calls_to("sendMessageDraft")
 
