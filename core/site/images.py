@@ -21,6 +21,7 @@ MAX_GALLERY = 12
 
 ImageTarget = Literal["cover", "logo", "gallery", "about", "team_member", "service", "menu_item"]
 IMAGE_TARGETS: tuple[ImageTarget, ...] = ("cover", "logo", "gallery", "about", "team_member", "service", "menu_item")
+ITEM_TARGETS: tuple[ImageTarget, ...] = ("team_member", "service", "menu_item")  # placed by the item's name
 
 
 class FocalPoint(SpecModel):

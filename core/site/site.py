@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from core.site.business import Business, Seo
 from core.site.images import MAX_IMAGES, ImageAsset, ImageHash
-from core.site.sections import Section
+from core.site.sections import Menu, Section, Services, Team
 from core.site.theme import Theme
 from core.site.values import Language, SpecModel, text
 
@@ -81,3 +81,19 @@ def _collect(value: object, found: list[str]) -> None:
     elif isinstance(value, list):
         for item in value:
             _collect(item, found)
+
+
+def shown_with(site: Site, image_hash: str) -> str | None:
+    """The name of the first team member, service or menu item showing ``image_hash``, if any."""
+    for section in site.sections:
+        pairs: list[tuple[str | None, str]] = []
+        if isinstance(section, Team):
+            pairs = [(member.photo, member.name) for member in section.members]
+        elif isinstance(section, Services):
+            pairs = [(item.image, item.name) for item in section.items]
+        elif isinstance(section, Menu):
+            pairs = [(item.image, item.name) for category in section.categories for item in category.items]
+        found = next((name for shown, name in pairs if shown == image_hash), None)
+        if found:
+            return found
+    return None

@@ -25,8 +25,8 @@ from core.llm.port import CannotHelp, EditGenerated, GenerationRequest, SiteGene
 from core.messages import say
 from core.ports import PreviewChannel, QuotaPolicy, UsageMeter
 from core.site.edits import AddImage, Edit, PlaceImage, SetImageAlt, SetTheme, apply_edits
-from core.site.images import ImageAsset, ImageTarget
-from core.site.site import Site
+from core.site.images import ITEM_TARGETS, ImageAsset, ImageTarget
+from core.site.site import Site, image_references, shown_with
 from core.site.values import Language
 from core.storage.images import ImageUploads
 from core.storage.records import ConversationRecord
@@ -210,8 +210,12 @@ class ImagesFlow:
             asset = site.image(image_hash)
             if asset is None or asset.alt_given:
                 continue
-            key = {"cover": "alt_cover", "logo": "alt_logo"}.get(target, "alt_gallery")
-            alt = say(site.language, key, name=site.name)
+            item = shown_with(site, image_hash)
+            if target in ITEM_TARGETS and item:
+                alt = say(site.language, "alt_item", item=item)
+            else:
+                key = {"cover": "alt_cover", "logo": "alt_logo"}.get(target, "alt_gallery")
+                alt = say(site.language, key, name=site.name)
             if alt != asset.alt:
                 edits.append(SetImageAlt(hash=image_hash, alt=alt, given=False))
         if not edits:
@@ -255,8 +259,6 @@ def _asset(image: ProcessedImage, alt: str) -> ImageAsset:
 
 
 def _shown(site: Site, image_hash: str) -> bool:
-    from core.site.site import image_references
-
     return image_hash in image_references(site)
 
 
@@ -266,10 +268,14 @@ def _placement_text(site: Site, targets: dict[str, ImageTarget], language: Langu
         return say(language, "image_not_shown")
     if len(places) > 1 and all(p == "gallery" for p in places):
         return say(language, "image_placed_gallery_many", count=len(places))
-    first = places[0]
-    if first in ("cover", "logo", "gallery", "about"):
-        return say(language, f"image_placed_{first}")
-    return say(language, "image_placed_item", name=first)
+    image_hash, first = next(iter(targets.items()))
+    if first in ITEM_TARGETS:
+        # the item's own name ("Olivia Bennett"), which the owner may have shortened ("Olivia")
+        item = shown_with(site, image_hash)
+        if item:
+            return say(language, "image_placed_item", name=item)
+        return say(language, "image_not_shown")
+    return say(language, f"image_placed_{first}")
 
 
 def _reason_key(error: ImageRejected) -> str:

@@ -161,3 +161,30 @@ async def test_storage_over_the_plan_is_refused_clearly(database_url: str, setti
         await say(rt, BAKERY)
         refused = await send(rt, shot(7))
         assert isinstance(refused, Failed) and "image storage is full" in refused.text and "/upgrade" in refused.text
+
+
+async def test_a_photo_placed_on_a_person_or_a_dish_is_confirmed_by_its_name(rt: Runtime) -> None:
+    await say(rt, BAKERY)
+    member = await send(rt, shot(8), caption="put it next to Olivia")
+    assert isinstance(member, PreviewReady) and "It now shows with “Olivia Bennett”." in member.text, member.text
+    site = await current_site(rt)
+    team = next(s for s in site.sections if s.kind == "team")
+    assert team.members[0].photo == site.images[-1].hash  # type: ignore[union-attr]
+    dish = await send(rt, shot(9), caption="put it with the custard tart")
+    assert isinstance(dish, PreviewReady) and "“Custard tart”" in dish.text, dish.text
+    assert "team_member" not in member.text and "menu_item" not in dish.text
+
+
+async def test_remove_the_logo_takes_it_off_the_header_and_keeps_the_photo(rt: Runtime) -> None:
+    await say(rt, BAKERY)
+    await send(rt, photos.logo_png(), caption="make it the logo")
+    assert (await current_site(rt)).logo is not None
+    removed = (await say(rt, "remove the logo"))[-1]
+    assert isinstance(removed, PreviewReady), removed
+    site = await current_site(rt)
+    assert site.logo is None and len(site.images) == 1  # off the page, still in the library (undo)
+    for text in ("tira o logótipo", "quita el logo"):
+        await say(rt, "/undo")
+        assert (await current_site(rt)).logo is not None
+        assert isinstance((await say(rt, text))[-1], PreviewReady), text
+        assert (await current_site(rt)).logo is None, text

@@ -86,7 +86,8 @@ def parse_image_ops(text: str, *, with_photo: bool = False) -> list[ImageOp]:
     number = _NUMBER.search(folded)
     rest = folded[number.end() :] if number else ""
     target = next((t for t, pattern in _TARGETS if re.search(pattern, folded)), None)
-    mentions_photo = with_photo or which is not None or _REFERS.search(folded) is not None
+    # "it", "photo 2", or the logo (always a picture; "remove the cover" may mean the section)
+    mentions_photo = with_photo or which is not None or target == "logo" or _REFERS.search(folded) is not None
     if _REPLACE.search(folded) and (target or which is not None):
         ops.append(ImageOp("replace", target=target, which=which))
     elif _REMOVE.search(folded) and mentions_photo and (target in ("cover", "logo") or which is not None or target is None):
