@@ -129,17 +129,17 @@ class TelegramAdapter:
         if incoming.chat_kind == "channel" or not await self._first_time(incoming.update_id):
             return
         group = incoming.chat_kind != "private"
+        chat = self._chat(incoming.chat_id, incoming.sender)
+        if incoming.attachments and incoming.media_group_id is not None:
+            await self._album_part(incoming, chat, group)  # whether it is for us: once the album is whole
+            return
         text = incoming.text
         if group:
             text = await self._addressed(incoming)
             if text is None:
                 return
-        chat = self._chat(incoming.chat_id, incoming.sender)
         if incoming.attachments:
-            if incoming.media_group_id is not None:
-                await self._album_part(incoming, chat, group)
-            else:
-                await self._images(chat, incoming.chat_id, group, [incoming])
+            await self._images(chat, incoming.chat_id, group, [incoming])
             return
         if incoming.text is None:
             language = chat.language or "en"
@@ -170,7 +170,15 @@ class TelegramAdapter:
         await self._images(chat, incoming.chat_id, group, album.parts)
 
     async def _images(self, chat: ChatRef, chat_id: int, group: bool, parts: list[IncomingMessage]) -> None:
-        caption = next((p.caption for p in parts if p.caption), "") or ""
+        """Hand pictures to Studio. In a group, as with text, only pictures meant for the bot: their
+        caption mentions it (on an album, Telegram puts the caption on one part) or they reply to it."""
+        if group:
+            addressed = [words for part in parts if (words := await self._addressed(part)) is not None]
+            if not addressed:
+                return
+            caption = next((words for words in addressed if words), "")
+        else:
+            caption = next((p.caption for p in parts if p.caption), "") or ""
         uploads = [
             ImageUpload(a.name, a.size, functools.partial(self.api.download, a.file_id))
             for p in parts
@@ -261,9 +269,10 @@ class TelegramAdapter:
     # -- helpers -------------------------------------------------------------------------------
 
     async def _addressed(self, incoming: IncomingMessage) -> str | None:
-        """In a group: the text meant for us (a command, a mention, a reply to us), else None."""
+        """In a group: the text (or a picture's caption) meant for us (a command, a mention, a reply
+        to us), else None."""
         me = await self.identity()
-        text = incoming.text
+        text = incoming.text if incoming.text is not None else incoming.caption
         if incoming.reply_to_bot:
             return text if text is not None else ""
         if text is None:
