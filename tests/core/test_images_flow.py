@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from functools import cache
 
 import httpx
 import pytest
 
-from billing.plans import DEFAULT_PLANS_FILE
+from billing.plans import DEFAULT_PLANS_FILE, catalog, use_plans
 from bots.wiring import Runtime, runtime
 from core.events import Event, Failed, PreviewReady, Reply
 from core.images.upload import from_bytes
@@ -154,6 +154,15 @@ async def test_photos_sent_before_the_site_exists_are_kept_and_used(rt: Runtime)
     assert site.sections[0].image == site.images[0].hash  # type: ignore[union-attr]
 
 
+@pytest.fixture
+def plans_restored() -> Iterator[None]:
+    """A plans file given in settings becomes the process's plans: put the previous ones back after."""
+    previous = catalog()
+    yield
+    use_plans(previous)
+
+
+@pytest.mark.usefixtures("plans_restored")
 async def test_storage_over_the_plan_is_refused_clearly(database_url: str, settings_for: Callable[..., Settings], tmp_path) -> None:  # type: ignore[no-untyped-def]
     plans = tmp_path / "plans.toml"
     plans.write_text(DEFAULT_PLANS_FILE.read_text().replace("storage = 200_000_000", "storage = 100_000", 1))
