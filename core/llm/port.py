@@ -41,6 +41,7 @@ class GenerationRequest:
     language: Language | None = None
     history: tuple[Turn, ...] = ()
     focus_images: tuple[str, ...] = ()  # hashes of the photos just sent: what "it" / "this photo" means
+    caption: bool = False  # ``instruction`` is the caption of those photos ("cover" alone means them)
 
     @property
     def is_refinement(self) -> bool:

@@ -131,6 +131,7 @@ class GenerationFlow(StudioBase):
             current=current.site,
             language=language,
             history=tuple(Turn("user" if r == "user" else "assistant", t) for r, t in turns[:-1]),
+            focus_images=await self._just_sent(record.id, current.number, current.site),
         )
         site = current.site
         edits = 0
@@ -203,6 +204,14 @@ class GenerationFlow(StudioBase):
                 else say(language, key, version=record.current_version, removed=removed, url=preview_url)
             ),
         )
+
+    async def _just_sent(self, site_id: int, number: int, site: Site) -> tuple[str, ...]:
+        """The photos the current version brought in (sent just before this message): what "it" means
+        when the caption did not say what to do and the next message does."""
+        if not site.images:
+            return ()
+        before = set() if number <= 1 else {i.hash for i in (await self.store.version(site_id, number - 1)).site.images}
+        return tuple(image.hash for image in site.images if image.hash not in before)
 
     async def _with_pending_images(self, conversation: ConversationRecord, site: Site) -> Site:
         """Photos sent before the site existed go into its gallery (the first one as the cover)."""

@@ -126,7 +126,9 @@ class ImagesFlow:
             if site.image(image.hash) is None
         ]
         site, _ = apply_edits(site, edits)
-        understood, tokens = await self._read_caption(site, caption, hashes, language) if caption else ([], 0)
+        understood, tokens = (
+            await self._read_caption(conversation.user_id, site, caption, hashes, language) if caption else ([], 0)
+        )
         described = any(isinstance(e, SetImageAlt) for e in understood)
         placed_by_caption = {e.hash: e.target for e in understood if isinstance(e, PlaceImage)}
         if caption and not understood:
@@ -181,10 +183,15 @@ class ImagesFlow:
         )
 
     async def _read_caption(
-        self, site: Site, caption: str, hashes: tuple[str, ...], language: Language
+        self, user_id: int, site: Site, caption: str, hashes: tuple[str, ...], language: Language
     ) -> tuple[list[Edit], int]:
-        """The caption as a refinement of the site with the new photos: edits the generator made."""
-        request = GenerationRequest(instruction=caption, current=site, language=language, focus_images=hashes)
+        """The caption as a refinement of the site with the new photos: edits the generator made.
+
+        A model may only name photos the owner sent: an edit adding any other is not applied
+        (the caption then just describes the photos), as in a text refinement."""
+        request = GenerationRequest(
+            instruction=caption, current=site, language=language, focus_images=hashes, caption=True
+        )
         edits: list[Edit] = []
         tokens = 0
         try:
@@ -197,6 +204,9 @@ class ImagesFlow:
                     return [], tokens
         except PageMagicError:
             return [], tokens  # the caption could not be read: it still describes the photo
+        added = {e.image.hash for e in edits if isinstance(e, AddImage)} - set(hashes)
+        if added and added - await self.uploads.owned(user_id, added):
+            return [], tokens
         try:
             apply_edits(site, edits)
         except InvalidSpec:

@@ -74,7 +74,7 @@ class OfflineGenerator:
         if request.language is not None and family(request.language) == family(language):
             language = request.language  # Studio's choice: the platform's or the user's variant
         intents = parse_refinement(request.instruction)
-        image_ops = parse_image_ops(request.instruction, with_photo=bool(request.focus_images))
+        image_ops = parse_image_ops(request.instruction, with_photo=request.caption)
         if image_ops:  # "add it to the gallery" is about a photo, not a new gallery section
             intents.sections = []
         if intents.empty() and not image_ops:

@@ -61,7 +61,7 @@ class RemoteGenerator:
             else:
                 history.append({"role": "assistant", "content": turn.text})
         if request.current is not None:
-            ask = self.prompts.refine_text(request.current, request.instruction, language)
+            ask = self.prompts.refine_text(request.current, request.instruction, language, request.focus_images)
             part: Part = EditsPart(request.current, language)
             output = refine_output()
         else:

@@ -64,6 +64,7 @@ class PromptBook:
     refine: str
     repair: str
     kinds: tuple[KindTemplate, ...]
+    photos: dict[str, str]  # "sent", "newest", "none": what "it" means in a refinement
 
     def pick(self, description: str) -> KindTemplate:
         folded = fold(description)
@@ -91,12 +92,23 @@ class PromptBook:
             sections=", ".join(template.sections),
         )
 
-    def refine_text(self, site: Site, instruction: str, language: Language) -> str:
+    def refine_text(self, site: Site, instruction: str, language: Language, just_sent: tuple[str, ...] = ()) -> str:
+        """The refinement prompt; ``just_sent``: hashes of the photos this message came with (or that
+        the latest version added), which "it" and "this photo" mean."""
         return self.refine.format(
             spec=compact_spec(site),
             instruction=instruction.replace('"""', "”””"),
             language_name=LANGUAGE_NAMES[language],
+            photos=self.photos_text(site, just_sent),
         )
+
+    def photos_text(self, site: Site, just_sent: tuple[str, ...]) -> str:
+        sent = [h for h in just_sent if site.image(h) is not None]
+        if sent:
+            return self.photos["sent"].format(count=len(sent), hashes=", ".join(sent))
+        if site.images:
+            return self.photos["newest"].format(newest=site.images[-1].hash)
+        return self.photos["none"]
 
     def repair_text(self, part: str, path: str, error: str, fragment: str, language: Language) -> str:
         return self.repair.format(
@@ -111,7 +123,18 @@ def compact_spec(site: Site) -> str:
     """
     data = site.model_dump(mode="json", exclude_defaults=True)
     data["sections"] = [{"kind": s.kind, **d} for s, d in zip(site.sections, data.get("sections", []), strict=True)]
+    if site.images:  # sizes, colours and placeholders are the renderer's business, not the model's
+        data["images"] = [
+            {"hash": image.hash, "alt": image.alt, **({"decorative": True} if image.decorative else {})}
+            for image in site.images
+        ]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _keyed_lines(text: str) -> dict[str, str]:
+    """``key: text`` lines as a mapping."""
+    pairs = (line.split(":", 1) for line in text.splitlines() if ":" in line)
+    return {key.strip(): value.strip() for key, value in pairs}
 
 
 @cache
@@ -129,4 +152,5 @@ def prompt_book() -> PromptBook:
         refine=(root / "refine.md").read_text(encoding="utf-8"),
         repair=(root / "repair.md").read_text(encoding="utf-8"),
         kinds=kinds,
+        photos=_keyed_lines((root / "photos.md").read_text(encoding="utf-8")),
     )
