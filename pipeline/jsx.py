@@ -22,6 +22,7 @@ RENAMES = {
     "rowspan": "rowSpan",
     "datetime": "dateTime",
     "srcset": "srcSet",
+    "fetchpriority": "fetchPriority",  # React 19's prop (18 knew only the lowercase, which its types refuse)
     "crossorigin": "crossOrigin",
     "http-equiv": "httpEquiv",
     "charset": "charSet",

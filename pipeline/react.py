@@ -20,13 +20,16 @@ from pipeline.html import to_html
 from pipeline.jsonld import script as jsonld_script
 from pipeline.jsx import to_jsx
 from pipeline.layout import Placed, build_body
+from pipeline.picture import image_rules
 from pipeline.tokens import resolve
 
+# React 19: the first whose runtime and types agree on ``fetchPriority`` (the hero photo's priority);
+# with 18 the camelCase prop warns at run time and the lowercase one fails ``tsc``.
 VERSIONS = {
-    "react": "18.3.1",
-    "react-dom": "18.3.1",
-    "@types/react": "18.3.3",
-    "@types/react-dom": "18.3.0",
+    "react": "19.3.1",
+    "react-dom": "19.3.1",
+    "@types/react": "19.3.3",
+    "@types/react-dom": "19.3.0",
     "@vitejs/plugin-react": "4.3.1",
     "typescript": "5.5.4",
     "vite": "5.4.2",
@@ -114,8 +117,11 @@ def _index_html(site: Site) -> str:
     return "<!doctype html>\n" + to_html(h("html", {"lang": html_lang(site.language)}, head, body)) + "\n"
 
 
-def export_react(site: Site) -> dict[str, bytes]:
-    """The files of a Vite project (relative paths -> contents) reproducing the page."""
+def export_react(site: Site, images: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """The files of a Vite project (relative paths -> contents) reproducing the page.
+
+    ``images``: the photo files the page links (``img/…``, as in a published release); they go
+    under ``public/``, which Vite serves and copies as they are, so the relative links hold."""
     body = build_body(site)
     package = {
         "name": package_name(site.name),
@@ -133,9 +139,12 @@ def export_react(site: Site) -> dict[str, bytes]:
         "index.html": _index_html(site),
         "public/favicon.svg": favicon_svg(site.name, site.theme),
         "src/main.tsx": MAIN_TSX,
-        "src/styles.css": stylesheet(site.theme),
+        "src/styles.css": stylesheet(site.theme) + image_rules(site),
         "src/App.tsx": _app(body.skip, body.header, body.sections, body.footer),
     }
     for placed in (*body.sections, body.footer):
         files[f"src/sections/{placed.component}.tsx"] = _component(placed)
-    return {path: text.encode() for path, text in files.items()}
+    exported = {path: text.encode() for path, text in files.items()}
+    for name, data in (images or {}).items():
+        exported[f"public/{name}"] = data
+    return exported

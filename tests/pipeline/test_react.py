@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from core.site.site import Site
 from pipeline import export_react
@@ -78,3 +79,38 @@ def test_hostile_attribute_values_become_string_literals() -> None:
 
     jsx = to_jsx(h("img", {"alt": 'a "b" {c} &amp; <d>', "class": "plain value"}))
     assert jsx == '<img alt={"a \\"b\\" {c} &amp; <d>"} className="plain value" />'
+
+
+def _with_photos() -> tuple[Site, dict[str, bytes]]:
+    """The sample site with a cover photo and two gallery photos (assets only; made-up bytes)."""
+    from core.site.edits import AddImage, PlaceImage, apply_edits
+    from core.site.images import ImageAsset
+
+    edits: list[Any] = []
+    for n in range(3):
+        asset = ImageAsset(hash=f"{n + 1:x}" * 64, width=1600, height=1200, alt=f"Foto {n + 1}",
+                           placeholder=["#a08060", "#403020"])  # fmt: skip
+        edits += [AddImage(image=asset), PlaceImage(hash=asset.hash, target="cover" if n == 0 else "gallery")]
+    site, _ = apply_edits(make_site(), edits)
+    return site, {"img/1111111111111111-480.avif": b"avif bytes"}
+
+
+def test_pictures_become_jsx_react_reads_and_the_photos_travel_in_public() -> None:
+    site, images = _with_photos()
+    files = export_react(site, images)
+    hero = files["src/sections/Hero.tsx"].decode()
+    sources = re.findall(r"<source [^>]*/>", hero)
+    assert [re.search(r'type="([^"]+)"', s)[1] for s in sources] == ["image/avif", "image/webp"]  # type: ignore[index]
+    assert all('srcSet="img/1111111111111111-480.' in s and ' sizes="(min-width: 48rem)' in s for s in sources)
+    img = re.search(r"<img [^>]*/>", hero)
+    assert img is not None
+    for attr in ('fetchPriority="high"', 'srcSet="img/1111111111111111-480.jpg 480w', 'width="1600"', "sizes=",
+                 'alt="Foto 1"', 'className="photo hero-photo i-1111111111111111"'):  # fmt: skip
+        assert attr in img[0], attr
+    jsx = "".join(v.decode() for k, v in files.items() if k.endswith(".tsx"))
+    assert "srcset=" not in jsx and "fetchpriority=" not in jsx  # HTML spellings React 19's types refuse
+    gallery = next(v.decode() for k, v in files.items() if k.startswith("src/sections/Gallery"))
+    assert gallery.count("<picture>") == 2 and gallery.count('loading="lazy"') >= 2 and "fetchPriority" not in gallery
+    assert "img.i-1111111111111111{background:linear-gradient(#a08060,#403020)" in files["src/styles.css"].decode()
+    assert files["public/img/1111111111111111-480.avif"] == b"avif bytes"
+    assert json.loads(files["package.json"])["dependencies"]["react"].startswith("19.")
