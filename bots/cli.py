@@ -113,7 +113,7 @@ async def _run(args: argparse.Namespace) -> int:
         from bots.offline import generate_site
 
         site = await generate_site(args.description)
-        return _write(site, args.out, args.react, args.base_url)
+        return _write(site, args.out, args.react, args.base_url, {})
     if args.command == "render":
         from core.site.schema import load_site_json
 
@@ -121,7 +121,8 @@ async def _run(args: argparse.Namespace) -> int:
             raw = args.spec.read_bytes()
         except OSError as exc:
             raise InvalidSpec("$", f"cannot read {args.spec}: {exc.strerror}") from exc
-        return _write(load_site_json(raw), args.out, args.react, args.base_url)
+        site = load_site_json(raw)
+        return _write(site, args.out, args.react, args.base_url, await _image_files(site))
     if args.command == "schema":
         from core.site.schema import edits_schema, site_schema
 
@@ -157,7 +158,26 @@ async def _run(args: argparse.Namespace) -> int:
     return 2
 
 
-def _write(site: object, out: Path, react: bool, base_url: str | None) -> int:
+async def _image_files(site: object) -> dict[str, bytes]:
+    """The photo files a spec's page links, from the image store (PAGEMAGIC_IMAGES_DIR); the ones
+    it lacks are named on stderr (the page still renders, with the alt text in their place)."""
+    from core.images.files import linked_files, site_image_files
+    from core.images.local import LocalImageStore
+    from core.site.site import Site
+
+    assert isinstance(site, Site)
+    if not site.images:
+        return {}
+    settings = Settings()
+    files = await site_image_files(site, LocalImageStore(settings.image_dir))
+    missing = sorted(set(linked_files(site)) - set(files))
+    if missing:
+        print(f"pagemagic: {len(missing)} image file(s) the page links are not in {settings.image_dir}: "
+              f"{', '.join(missing[:3])}{' …' if len(missing) > 3 else ''}", file=sys.stderr)  # fmt: skip
+    return files
+
+
+def _write(site: object, out: Path, react: bool, base_url: str | None, images: dict[str, bytes]) -> int:
     from core.site.site import Site
     from pipeline import RenderOptions, export_react, render_site
 
@@ -166,11 +186,11 @@ def _write(site: object, out: Path, react: bool, base_url: str | None) -> int:
         options = RenderOptions(base_url=base_url)
     except ValueError as exc:
         raise InvalidSpec("--base-url", f"{base_url!r} is not an absolute http(s) URL") from exc
-    files = {**render_site(site, options).files, "site.json": site.model_dump_json(indent=2).encode("utf-8")}
+    files = {**render_site(site, options).files, **images, "site.json": site.model_dump_json(indent=2).encode("utf-8")}
     written = _write_files(out, files)
     report = f"wrote {written} files to {out}"
     if react:
-        react_written = _write_files(out / "react", export_react(site))
+        react_written = _write_files(out / "react", export_react(site, images))
         report += f" and a React export of {react_written} files to {out / 'react'}"
     print(report)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -16,8 +17,9 @@ from core.site.schema import load_site_json
 PAGEMAGIC = str(Path(sys.executable).with_name("pagemagic"))
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PAGEMAGIC, *args], capture_output=True, text=True, timeout=60, check=False)
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([PAGEMAGIC, *args], capture_output=True, text=True, timeout=60, check=False,
+                          env={**os.environ, **(env or {})})  # fmt: skip
 
 
 def test_generate_writes_site_spec_and_react_export(tmp_path: Path) -> None:
@@ -123,3 +125,32 @@ def test_an_invalid_setting_is_a_configuration_error_without_its_value(tmp_path:
     assert "PAGEMAGIC_PORT" in result.stderr and "PAGEMAGIC_LLM_TIMEOUT" in result.stderr
     assert "not-a-port" not in result.stderr and "sk-secret" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_render_writes_the_photos_a_spec_shows_from_the_image_store(tmp_path: Path) -> None:
+    """A spec with photos renders with their files (from PAGEMAGIC_IMAGES_DIR), in the site and in
+    the React export's public/; one missing from the store is named, and the rest still render."""
+    from core.images.local import LocalImageStore
+    from core.site.edits import AddImage, PlaceImage, apply_edits
+    from core.site.images import ImageAsset
+    from pipeline.images import process
+    from tests import photos
+    from tests.pipeline.conftest import make_site
+
+    store = tmp_path / "images"
+    shown, lost = process(photos.camera_jpeg((960, 720), seed=41)), process(photos.camera_jpeg((960, 720), seed=42))
+    asyncio.run(LocalImageStore(store).put(shown.hash, shown.files))
+    edits: list[AddImage | PlaceImage] = []
+    for image, target in ((shown, "cover"), (lost, "gallery")):
+        asset = ImageAsset(hash=image.hash, width=image.width, height=image.height, alt="Pão",
+                           placeholder=list(image.placeholder))  # fmt: skip
+        edits += [AddImage(image=asset), PlaceImage(hash=image.hash, target=target)]  # type: ignore[arg-type]
+    site, _ = apply_edits(make_site(), edits)  # type: ignore[arg-type]
+    (tmp_path / "site.json").write_text(site.model_dump_json())
+    result = run("render", str(tmp_path / "site.json"), "--out", str(tmp_path / "out"), "--react",
+                 env={"PAGEMAGIC_IMAGES_DIR": str(store)})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    cover = f"img/{shown.hash[:16]}-960.avif"
+    assert (tmp_path / "out" / cover).read_bytes() == shown.files["960.avif"]
+    assert (tmp_path / "out" / "react" / "public" / cover).read_bytes() == shown.files["960.avif"]
+    assert f"6 image file(s) the page links are not in {store}" in result.stderr and lost.hash[:16] in result.stderr
