@@ -19,7 +19,8 @@ from pipeline.images.decode import Limits, decode
 from pipeline.images.names import MAX_WIDTH, extensions, variant_key, variant_widths
 
 AVIF = {"quality": 52, "speed": 9, "max_threads": 1}  # speed 9: ~4x faster than 6 for ~5 % more bytes
-WEBP = {"quality": 76, "method": 4}
+# WebP is for browsers without AVIF (Safari before 16): method 2 encodes ~3x faster than 4 for ~8 % more bytes
+WEBP = {"quality": 76, "method": 2}
 JPEG = {"quality": 80, "optimize": True, "progressive": True}
 PNG = {"optimize": False, "compress_level": 6}
 
@@ -44,13 +45,11 @@ class ProcessedImage:
 
 def process(data: bytes, limits: Limits | None = None) -> ProcessedImage:
     """Decode, orient, strip and re-encode an upload; ``ImageRejected`` says why it cannot be used."""
-    decoded = decode(data, limits or Limits(), target_width=MAX_WIDTH)
+    decoded = decode(data, limits or Limits(), target_width=MAX_WIDTH)  # at most MAX_WIDTH wide
     image = decoded.image
     alpha = image.mode == "RGBA" and _has_transparency(image)
     if image.mode == "RGBA" and not alpha:
         image = image.convert("RGB")
-    if image.width > MAX_WIDTH:
-        image = _resized(image, MAX_WIDTH)
     files: dict[str, bytes] = {}
     current = image
     for width in reversed(variant_widths(image.width)):  # largest first; each smaller one from the last

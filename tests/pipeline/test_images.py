@@ -49,6 +49,26 @@ def test_exif_rotation_is_applied_then_dropped() -> None:
     assert not _open(processed.files["900.jpg"]).getexif()
 
 
+@pytest.mark.parametrize(("orientation", "corner"), [(1, (0, 0)), (3, (1, 1)), (6, (1, 0)), (8, (0, 1))])
+@pytest.mark.parametrize("size", [(4032, 3024), (1200, 900)])  # scaled down before it is turned, or not
+def test_each_exif_orientation_ends_upright(orientation: int, corner: tuple[int, int], size: tuple[int, int]) -> None:
+    """The stored top-left corner is red; once upright it is where a viewer of the photo sees it."""
+    stored = Image.new("RGB", size, (20, 40, 160))
+    stored.paste((220, 30, 30), (0, 0, size[0] // 2, size[1] // 2))
+    out = io.BytesIO()
+    stored.save(out, "JPEG", quality=90, exif=photos.camera_exif(orientation))
+    processed = process(out.getvalue())
+    turned = orientation in (6, 8)
+    wide, tall = (size[1], size[0]) if turned else size
+    assert processed.width == min(wide, 1600) and abs(processed.height - round(tall * processed.width / wide)) <= 1
+    image = _open(processed.files[f"{processed.width}.jpg"]).convert("RGB")
+    quarter = (image.width // 4, image.height // 4)
+    red = image.getpixel((quarter[0] * (1 + 2 * corner[0]), quarter[1] * (1 + 2 * corner[1])))
+    assert isinstance(red, tuple) and red[0] > 180 and red[2] < 80, (orientation, red)
+    opposite = image.getpixel((quarter[0] * (3 - 2 * corner[0]), quarter[1] * (3 - 2 * corner[1])))
+    assert isinstance(opposite, tuple) and opposite[2] > 120, (orientation, opposite)
+
+
 def test_heic_from_an_iphone_is_decoded_and_stripped() -> None:
     processed = process(photos.heic((1200, 900)))
     assert processed.source_format == "HEIF"
