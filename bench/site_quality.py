@@ -12,7 +12,9 @@ domain, with the bundle's CSP header) and checks it with
 - axe-core in headless Chromium (through playwright-core): zero violations;
 - Lighthouse 12.2.3, mobile: performance, accessibility, best practices, SEO >= 98;
 - page weight: HTML + CSS (inlined) under 40 KB; no request leaving the site;
-  nothing wider than a 320 px viewport.
+  nothing wider than a 320 px viewport;
+- a photo as the LCP element (on Lighthouse's mobile screen): AVIF or WebP, fetched with high
+  priority, at the width the slot needs.
 
 Screenshots at 360/768/1280 px go to bench/out/shots/, side by side in
 bench/out/gallery.html. Prints a table and exits 1 when any target is missed.
@@ -81,10 +83,10 @@ IMAGE_FILES: dict[str, dict[str, bytes]] = {}  # site id -> the image files its 
 
 def photo_site() -> Site:
     """A bakery with a hero photo and a 6-photo gallery: 12 MP JPEGs (one held as a portrait
-    with EXIF rotation), an iPhone HEIC and a 12 MP PNG, processed as uploads are."""
-    from bench.images import corpus, measure, site_with_photos
+    with EXIF rotation), iPhone HEICs, a 12 MP PNG and a phone screenshot, processed as uploads are."""
+    from bench.images import measure, site_corpus, site_with_photos
 
-    processed = measure(corpus(7))
+    processed, _ = measure(site_corpus(), quiet=True)
     _, site, files = site_with_photos(processed)
     IMAGE_FILES[PHOTO_SITE] = files
     return site
@@ -186,6 +188,28 @@ def apply_browser(record: dict[str, Any], result: Result) -> None:
     if overflow["scrollWidth"] > overflow["clientWidth"]:
         result.failures.append(f"overflows 320 px ({overflow['scrollWidth']} px): {overflow['wide']}")
     result.shots = [str(Path(p).relative_to(OUT)) for p in record["shots"]]
+    result.failures += lcp_image_problems(record["lcp"])
+
+
+def lcp_image_problems(lcp: dict[str, Any]) -> list[str]:
+    """A photo as the LCP element must come as AVIF or WebP, fetched early, at the right size: one of
+    the two widths around what the slot needs on this screen (Chrome may take the one below)."""
+    if lcp.get("tag") != "IMG":
+        return []
+    problems = []
+    name = str(lcp["url"]).rsplit("/", 1)[-1]
+    if lcp["type"] not in ("image/avif", "image/webp"):
+        problems.append(f"LCP image {name} served as {lcp['type'] or 'unknown type'}, not AVIF/WebP")
+    if lcp["fetchpriority"] != "high" or lcp["loading"] == "lazy":
+        problems.append(f"LCP image {name} is not fetched early (fetchpriority {lcp['fetchpriority']}, {lcp['loading']})")
+    needed = lcp["cssWidth"] * lcp["dpr"]
+    widths = sorted(lcp["candidates"])
+    above = [w for w in widths if w >= needed]
+    below = [w for w in widths if w < needed]
+    fitting = {*(above[:1] or widths[-1:]), *below[-1:]}
+    if lcp["chosenWidth"] not in fitting:
+        problems.append(f"LCP image {name} is {lcp['chosenWidth']} px wide for a {needed:.0f} px slot (fits: {sorted(fitting)})")
+    return problems
 
 
 def apply_lighthouse(record: dict[str, Any], result: Result) -> list[str]:

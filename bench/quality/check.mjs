@@ -83,6 +83,8 @@ async function browserChecks() {
       }));
     });
 
+    const lcp = await lcpImage(browser, job.url);
+
     const shots = [];
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
@@ -91,11 +93,46 @@ async function browserChecks() {
       shots.push(file);
     }
     await page.close();
-    emit({ id: job.id, phase: 'browser', axe, foreign: [...foreign], consoleErrors, overflow320, shots });
+    emit({ id: job.id, phase: 'browser', axe, foreign: [...foreign], consoleErrors, overflow320, shots, lcp });
     process.stderr.write(`browser ${job.id}: ${axe.length} axe violations\n`);
   }
   await context.close();
   await browser.close().catch(() => {});
+}
+
+// The page's LCP element on Lighthouse's mobile device (412 x 823 CSS px, DPR 1.75): when it is a
+// picture, which file the browser chose, its type and width, and the widths it could have chosen.
+async function lcpImage(browser, url) {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const types = new Map();
+  page.on('response', (response) => types.set(response.url(), response.headers()['content-type'] || ''));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  // every picture in view painted (a lazy one included), so the last LCP entry is the final one
+  await page.waitForFunction(() => [...document.images].filter((i) => i.getBoundingClientRect().top < innerHeight).every((i) => i.complete));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const found = await page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const entries = list.getEntries();
+      const element = entries.length ? entries[entries.length - 1].element : null;
+      if (!element || element.tagName !== 'IMG') { resolve({ tag: element ? element.tagName : null }); return; }
+      const source = [...(element.parentElement.tagName === 'PICTURE' ? element.parentElement.children : [])]
+        .find((s) => s.tagName === 'SOURCE' && s.srcset.split(',').some((c) => new URL(c.trim().split(' ')[0], location.href).href === element.currentSrc));
+      const offered = (source ? source.srcset : element.srcset || '').split(',').map((c) => c.trim().split(/\s+/))
+        .map(([href, w]) => [new URL(href, location.href).href, parseInt(w, 10)]).filter(([, w]) => w > 0);
+      const candidates = offered.map(([, w]) => w);
+      const chosen = offered.find(([href]) => href === element.currentSrc);
+      resolve({
+        tag: 'IMG', url: element.currentSrc, chosenWidth: chosen ? chosen[1] : null, cssWidth: element.getBoundingClientRect().width,
+        dpr: window.devicePixelRatio, candidates, fetchpriority: element.getAttribute('fetchpriority'), loading: element.loading,
+      });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  }));
+  if (found.url) found.type = types.get(found.url) || '';
+  await context.close();
+  return found;
 }
 
 async function lighthouseChecks() {
