@@ -23,8 +23,8 @@ from bots.console.render import Output, PlainOutput, RichOutput
 from bots.wiring import runtime
 from core.commands import LEAVE
 from core.errors import ImageRejected
-from core.images.upload import ImageUpload
 from core.i18n.locales import Locale, locale_from_tag
+from core.images.upload import ImageUpload
 from core.messages import say
 from core.settings import Settings
 from core.storage.records import ChatRef

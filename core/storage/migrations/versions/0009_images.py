@@ -1,15 +1,15 @@
 """images: who sent which image (storage use per owner) and photos waiting for a site
 
-Revision ID: 0008_images
-Revises: 0001
+Revision ID: 0009_images
+Revises: 0008_language_choice
 """
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0008_images"
-down_revision = "0001"
-branch_labels = ("images",)
+revision = "0009_images"
+down_revision = "0008_language_choice"  # follows main's newest migration
+branch_labels = None
 depends_on = None
 
 
