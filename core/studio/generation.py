@@ -218,7 +218,8 @@ class GenerationFlow(StudioBase):
         pending = await ImageUploads(self.store).take_pending(conversation.id)
         edits: list[Edit] = []
         for n, asset in enumerate(pending):
-            alt = say(site.language, "alt_cover" if n == 0 else "alt_gallery", name=site.name)
+            key = "alt_cover" if n == 0 else "alt_gallery"
+            alt = say(site.language, key, name=site.name)
             edits.append(AddImage(image=asset.model_copy(update={"alt": alt})))
             edits.append(PlaceImage(hash=asset.hash, target="cover" if n == 0 else "gallery"))
         if not edits:
