@@ -80,7 +80,7 @@ class ImagesFlow:
             except ImageRejected as error:
                 if len(uploads) == 1:
                     raise
-                refused.append(f"{upload.name} ({say(language, _reason_key(error), **_params(error))})")
+                refused.append(f"{upload.name} ({say(language, _reason_key(error), **_params(error, language))})")
         if not processed:
             yield Reply(say(language, "image_some_refused", items="; ".join(refused)), kind="images_refused")
             return
@@ -292,11 +292,11 @@ def _reason_key(error: ImageRejected) -> str:
     return f"error_image_rejected_{error.reason}"
 
 
-def _params(error: ImageRejected) -> dict[str, object]:
+def _params(error: ImageRejected, language: Language) -> dict[str, object]:
     params = {k: v for k, v in error.params.items() if k != "reason"}
     for key in ("size", "limit"):
         if isinstance(params.get(key), int) and error.reason == "too_big":
-            params[key] = _amount("bytes", int(params[key]))
+            params[key] = _amount("bytes", int(params[key]), language)
     return params
 
 

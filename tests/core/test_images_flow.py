@@ -132,8 +132,9 @@ async def test_bad_files_are_refused_and_lose_nothing(rt: Runtime) -> None:
         refused = await send(rt, data)
         assert isinstance(refused, Failed) and words in refused.text, refused.text
     assert await current_site(rt) == site
-    mixed = await send(rt, shot(5), photos.PDF_AS_JPG)
+    mixed = await send(rt, shot(5), photos.PDF_AS_JPG, photos.oversized())
     assert isinstance(mixed, PreviewReady) and "Not used: photo1.jpg" in mixed.text
+    assert "photo2.jpg (That file is too big (62.9 MB)" in mixed.text, mixed.text
 
 
 async def test_twenty_photos_at_once_fill_the_gallery_and_keep_the_rest(rt: Runtime) -> None:
