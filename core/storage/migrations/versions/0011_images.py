@@ -1,14 +1,14 @@
 """images: who sent which image (storage use per owner) and photos waiting for a site
 
-Revision ID: 0009_images
-Revises: 0008_language_choice
+Revision ID: 0011_images
+Revises: 0010_slack_tokens_sealed
 """
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0009_images"
-down_revision = "0008_language_choice"  # follows main's newest migration
+revision = "0011_images"
+down_revision = "0010_slack_tokens_sealed"  # follows the newest migration on main
 branch_labels = None
 depends_on = None
 
