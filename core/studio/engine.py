@@ -24,6 +24,7 @@ from core.events import (
 )
 from core.images.upload import ImageUpload
 from core.language import choose_locale, detect_language
+from core.message_text import clean_message
 from core.messages import say
 from core.observability.context import ensure_request_id
 from core.observability.logging import get_logger
@@ -121,10 +122,11 @@ class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow,
                         state.cancel = None
                     state.finished += 1
         except PageMagicError as error:
-            if text.strip() and not text.lstrip().startswith("/"):
+            said = clean_message(text)
+            if said and not said.startswith("/"):
                 # A first message fails before the conversation's language is stored:
                 # answer in the language it was written in.
-                language = detect_language(text[:2000], default=language)
+                language = detect_language(said[:2000], default=language)
             if error.code in ("quota_exceeded", "spending_cap_reached"):
                 self.metrics.refused(f"{error.code}:{error.params.get('metric', '')}")
             log.info("chat_failed", platform=chat.platform, chat=chat.chat_id, code=error.code, detail=error.detail)
@@ -141,7 +143,7 @@ class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow,
         language: Language,
         cancel: asyncio.Event,
     ) -> AsyncIterator[Event]:
-        text = raw.strip()
+        text = clean_message(raw)  # invisible characters alone are an empty message
         if not text:
             raise EmptyMessage()
         if len(text) > self.config.max_message_chars:
