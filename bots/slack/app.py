@@ -32,6 +32,7 @@ from bots.slack.frontdoor import SlackFrontDoor, SlackOptions
 from bots.slack.inbound import from_action, from_command, from_message
 from bots.slack.installations import SqlInstallationStore, SqlOAuthStateStore, StoreAuthorize
 from bots.slack.policy import PublishPolicy
+from bots.slack.signed import EVENTS_MAX_BODY, SignedEvents
 from bots.slack.threads import ThreadBook
 from core.errors import TokenKeyMissing
 from core.i18n.locales import LOCALES
@@ -198,14 +199,16 @@ def slack_routes(settings: Settings) -> Callable[[Studio, Store], Sequence[BaseR
 
     def factory(studio: Studio, store: Store) -> Sequence[BaseRoute]:
         app = build_app(settings, studio, store)
-        handler = AsyncSlackRequestHandler(app)
-
-        async def endpoint(request: Request) -> Response:
-            return await handler.handle(request)
-
-        routes: list[BaseRoute] = [Route(EVENTS_PATH, endpoint, methods=["POST"])]
+        assert settings.slack_signing_secret is not None
+        events = SignedEvents(app, settings.slack_signing_secret.get_secret_value())
+        routes: list[BaseRoute] = [Route(EVENTS_PATH, events.endpoint, methods=["POST"], max_body_size=EVENTS_MAX_BODY)]
         if app.oauth_flow is not None:
-            routes += [Route(INSTALL_PATH, endpoint, methods=["GET"]), Route(REDIRECT_PATH, endpoint, methods=["GET"])]
+            handler = AsyncSlackRequestHandler(app)
+
+            async def oauth(request: Request) -> Response:  # the install page and Slack's redirect back
+                return await handler.handle(request)
+
+            routes += [Route(INSTALL_PATH, oauth, methods=["GET"]), Route(REDIRECT_PATH, oauth, methods=["GET"])]
         return routes
 
     return factory
