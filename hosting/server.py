@@ -5,6 +5,10 @@ Routes:
   /p/<token>/...            the draft preview (live-updating; never indexed)
   /s/<slug>/...             a published site
   any path, Host = domain   a published site under an attached domain
+
+None of these takes a request body: a body over ``MAX_BODY`` is refused with 413 before it is
+read (by its Content-Length at once, or while it streams). Front doors that mount their own
+routes here (webhooks) set their own, larger limit on their route.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -38,7 +42,9 @@ from hosting.pages import NOT_FOUND, NOT_PUBLISHED, PREVIEW_EXPIRED
 from pipeline import render_css, render_preview, render_site
 
 LIVE_JS = (Path(__file__).parent / "static" / "live.js").read_bytes()
+MAX_BODY = 64 * 1024  # the default request body limit of every route that sets none
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,80}$")
 PREVIEW_CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data: https:; script-src 'self'; "
@@ -125,7 +131,12 @@ class SiteServer:
             Route("/s/{slug}", self.published_redirect),
             Route("/s/{slug}/{path:path}", self.published),
         ]
-        return Starlette(routes=routes, middleware=[Middleware(_DomainRouter, server=self)])
+        return Starlette(
+            routes=routes,
+            middleware=[Middleware(_DomainRouter, server=self)],
+            max_body_size=MAX_BODY,
+            exception_handlers={ClientDisconnect: _client_gone},
+        )
 
     # -- health --------------------------------------------------------------------
 
@@ -256,6 +267,8 @@ class SiteServer:
         name = path or "index.html"
         if name.endswith("/"):
             name += "index.html"
+        if _CONTROL.search(name):  # no file is named so; the file system refuses a NUL outright
+            return _with_security(_html(NOT_FOUND, 404))
         target = (release / name).resolve()
         if release not in target.parents or target.name == META_FILE or not target.is_file():
             return _with_security(_html(NOT_FOUND, 404))
@@ -315,11 +328,20 @@ class _DomainRouter:
 
 
 def _host_of(scope: Scope) -> str:
+    """The Host header's name, lower-cased, without its port and without the one trailing dot of a
+    fully qualified name (``padaria-exemplo.pt.``): the same host nginx's ``$host`` gives the edge."""
     for key, value in scope.get("headers", []):
         if key == b"host":
             host = str(value.decode("latin-1")).lower()
-            return host if host.endswith("]") else host.rsplit(":", 1)[0]
+            host = host if host.endswith("]") else host.rsplit(":", 1)[0]
+            return host[:-1] if host.endswith(".") and not host.endswith("..") else host
     return ""
+
+
+async def _client_gone(_request: Request, _exc: Exception) -> Response:
+    """The client hung up while its body was being read (or a deadline closed it): nobody is left to
+    answer, and it is no server error. The response goes nowhere; uvicorn drops it."""
+    return Response(status_code=400)
 
 
 def _is_ip(host: str) -> bool:

@@ -33,7 +33,7 @@ from billing.tables import BillingCustomerRow, BillingSubscriptionRow, StripeEve
 from core.storage.tables import utcnow
 
 log = logging.getLogger(__name__)
-MAX_BODY = 1_000_000
+MAX_BODY = 1024 * 1024  # one event; a larger body is refused with 413 before it is read (the route's limit)
 TOLERANCE = 300  # seconds a signature's timestamp may be old (Stripe's default)
 
 
@@ -71,7 +71,7 @@ class WebhookHandler:
             event_id, kind, obj = event["id"], event["type"], event["data"]["object"]
             created = datetime.fromtimestamp(int(event["created"]), UTC)
         except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError, KeyError, TypeError,
-                OverflowError, OSError) as exc:
+                OverflowError, OSError, RecursionError) as exc:
             log.warning("Stripe webhook refused: %s", type(exc).__name__)
             return Outcome(400, "invalid signature or payload")
         try:
@@ -204,10 +204,8 @@ class WebhookHandler:
 
 def webhook_route(handler: WebhookHandler, path: str = "/stripe/webhook") -> BaseRoute:
     async def endpoint(request: Request) -> Response:
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return JSONResponse({"error": "payload too large"}, status_code=413)
+        body = await request.body()  # max_body_size: 413 before more than MAX_BODY is read
         outcome = await handler.receive(body, request.headers.get("stripe-signature", ""))
         return JSONResponse({"status": outcome.detail}, status_code=outcome.status)
 
-    return Route(path, endpoint, methods=["POST"])
+    return Route(path, endpoint, methods=["POST"], max_body_size=MAX_BODY)

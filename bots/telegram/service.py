@@ -35,6 +35,7 @@ log = logging.getLogger("pagemagic.telegram")
 ALLOWED_UPDATES = ["message", "callback_query"]
 DEFAULT_WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK_MAX_BODY = 1024 * 1024  # one update; a larger body is refused with 413 before it is read
 
 
 class Driver(Protocol):
@@ -89,7 +90,7 @@ class TelegramService:
         """For ``runtime(extra_routes=[service.routes])``: the webhook endpoint, in webhook mode."""
         if not self.webhook_url:
             return []
-        return [Route(self.webhook_path, self._webhook, methods=["POST"])]
+        return [Route(self.webhook_path, self._webhook, methods=["POST"], max_body_size=WEBHOOK_MAX_BODY)]
 
     async def start(self, studio: Studio) -> None:
         """Connect (a refused token stops here, clearly), register commands, then poll or set the webhook."""
@@ -173,7 +174,7 @@ class TelegramService:
             return JSONResponse({"ok": False, "error": "starting"}, status_code=503)
         try:
             update = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return JSONResponse({"ok": False, "error": "not JSON"}, status_code=400)
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return JSONResponse({"ok": False, "error": "not an update"}, status_code=400)

@@ -162,3 +162,28 @@ async def test_served_requests_and_bytes_are_metered(served: Served) -> None:
     totals = await served.store.usage_totals(served.record.owner_id, now - timedelta(minutes=5), now)
     assert totals["requests"] == 3
     assert totals["bytes"] > 3 * 1000
+
+
+async def test_a_nul_byte_or_control_character_in_a_path_is_404(served: Served) -> None:
+    """Issue 14, item 6: ``/s/SLUG/%00`` raised ``ValueError: embedded null byte`` (a 500)."""
+    slug, token = served.record.slug, served.record.preview_token
+    for path in [f"/s/{slug}/%00", f"/s/{slug}/index.html%00", f"/s/{slug}/a%00b/c.css", f"/s/{slug}/%01%7f",
+                 f"/p/{token}/%00", f"/p/{token}/styles.css%00"]:  # fmt: skip
+        response = await served.client.get(path)
+        assert response.status_code == 404, path
+    for path in ["/%00", "/index.html%00", "/%00/index.html"]:
+        response = await served.client.get(path, headers={"Host": "padaria-exemplo.pt"})
+        assert response.status_code == 404, path
+
+
+async def test_a_host_with_a_trailing_dot_is_the_same_host(served: Served) -> None:
+    """Issue 14, item 9: ``padaria-exemplo.pt.`` (the fully qualified form) got 404 here while the edge,
+    whose ``$host`` drops the dot (tests/hosting/edge/test_routing.py), served the site."""
+    plain = await served.client.get("/", headers={"Host": "padaria-exemplo.pt"})
+    for host in ["padaria-exemplo.pt.", "PADARIA-exemplo.PT.", "padaria-exemplo.pt.:8400"]:
+        dotted = await served.client.get("/", headers={"Host": host})
+        assert (dotted.status_code, dotted.text) == (200, plain.text), host
+    own = await served.client.get(f"/s/{served.record.slug}/", headers={"Host": "localhost."})
+    assert own.status_code == 200 and "Padaria Estrela" in own.text
+    for host in ["padaria-exemplo.pt..", ".", "..", "other.example.com."]:
+        assert (await served.client.get("/", headers={"Host": host})).status_code == 404, host

@@ -28,6 +28,24 @@ async def test_host_header_picks_the_site(keys: Keys, upstream: Callable[..., Up
     assert bodies == [b"upstream a\n", b"upstream b\n", b"upstream b\n", b"upstream a\n"]
 
 
+async def test_a_host_with_a_trailing_dot_is_the_same_site(keys: Keys, upstream: Callable[..., Upstream],
+                                                           edge: Callable[..., EdgeProcess]) -> None:
+    """nginx's ``$host`` drops the trailing dot of a fully qualified name; ``pagemagic serve`` answers the
+    same (tests/hosting/test_server.py, issue 14 item 9)."""
+    a = upstream("a")
+    host = f"{unique('padaria')}.test"
+    await keys.route(unique("padaria"), [host], [a.endpoint], plan=unique("plan"))
+    proxy = edge()
+
+    def fetch() -> list[tuple[int, bytes]]:
+        client = RawClient(proxy.config.port)
+        answers = [client.get(h) for h in (host, host + ".", host.upper() + ".")]
+        client.close()
+        return [(answer.status, answer.body) for answer in answers]
+
+    assert await asyncio.to_thread(fetch) == [(200, b"upstream a\n")] * 3
+
+
 async def test_unknown_host_gets_a_friendly_page_in_the_visitors_language(
     edge: Callable[..., EdgeProcess],
 ) -> None:
