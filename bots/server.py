@@ -6,9 +6,41 @@ import asyncio
 import contextlib
 import errno
 import socket
+from dataclasses import dataclass
 
 import uvicorn
 from starlette.types import ASGIApp
+
+from bots.http_deadlines import deadline_protocol
+from core.settings import Settings
+
+
+@dataclass(frozen=True)
+class HttpLimits:
+    """How long and how many: the bounds every listener of Page Magic puts on its clients.
+
+    ``header_timeout`` and ``body_timeout`` are enforced by ``bots.http_deadlines`` (uvicorn has
+    no such option); the others are uvicorn's own ``timeout_keep_alive``, ``limit_concurrency``
+    (beyond it a new request gets 503) and ``h11_max_incomplete_event_size`` (a request head
+    still incomplete beyond it gets 400). In production the nginx edge fronts the site port
+    with its own timeouts and connection limits (docs/production.md).
+    """
+
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    keepalive_timeout: int = 5
+    max_connections: int = 1000
+    max_header_bytes: int = 16384
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> HttpLimits:
+        return cls(
+            header_timeout=settings.http_header_timeout,
+            body_timeout=settings.http_body_timeout,
+            keepalive_timeout=settings.http_keepalive_timeout,
+            max_connections=settings.http_max_connections,
+            max_header_bytes=settings.http_max_header_bytes,
+        )
 
 
 def bind_socket(host: str, port: int, fall_back: bool) -> socket.socket:
@@ -41,8 +73,18 @@ def url_of(sock: socket.socket) -> str:
 class BackgroundServer:
     """uvicorn on an already-bound socket, as a task of the current event loop."""
 
-    def __init__(self, app: ASGIApp, sock: socket.socket) -> None:
-        config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1, lifespan="off")
+    def __init__(self, app: ASGIApp, sock: socket.socket, limits: HttpLimits | None = None) -> None:
+        limits = limits or HttpLimits()
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            timeout_graceful_shutdown=1,
+            lifespan="off",
+            http=deadline_protocol(limits.header_timeout, limits.body_timeout),
+            timeout_keep_alive=limits.keepalive_timeout,
+            limit_concurrency=limits.max_connections,
+            h11_max_incomplete_event_size=limits.max_header_bytes,
+        )
         self._server = uvicorn.Server(config)
         self._sock = sock
         self._task: asyncio.Task[None] | None = None

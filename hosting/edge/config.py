@@ -80,6 +80,11 @@ class EdgeConfig:
     batch_max_keys: int = 5000
     endpoint_down_seconds: float = 10.0
     connect_timeout: str = "2s"
+    # Slow and idle clients are dropped here, before anything behind the edge sees them.
+    header_timeout: float = 10.0  # client_header_timeout: the request line and headers
+    body_timeout: float = 30.0  # client_body_timeout: between two reads of a body
+    keepalive_timeout: float = 5.0  # an idle kept-alive connection
+    connections_per_client: int = 256  # limit_conn per client address (beyond: 503)
     usage_dict: str = "32m"
     limits_dict: str = "16m"
     access_log: bool = False
@@ -131,6 +136,10 @@ class EdgeConfig:
                 if settings.telegram_webhook_url
                 else "/telegram/webhook"
             ),
+            header_timeout=settings.http_header_timeout,
+            body_timeout=settings.http_body_timeout,
+            keepalive_timeout=float(settings.http_keepalive_timeout),
+            connections_per_client=settings.edge_connections_per_client,
         )
 
     def with_changes(self, **changes: object) -> EdgeConfig:
@@ -448,6 +457,10 @@ def _resolver_line(config: EdgeConfig) -> str:
     return f"resolver {servers} valid=30s;"
 
 
+def _milliseconds(seconds: float) -> str:
+    return f"{max(1, round(seconds * 1000))}ms"
+
+
 def render(config: EdgeConfig) -> str:
     host = f"[{config.host}]" if ":" in config.host else config.host
     replacements = {
@@ -473,6 +486,10 @@ def render(config: EdgeConfig) -> str:
         "waf_locations": _waf_locations(config),
         "waf_rules": _modsecurity_rules(config, "sites"),
         "app_server": _app_server(config, host),
+        "header_timeout": _milliseconds(config.header_timeout),
+        "body_timeout": _milliseconds(config.body_timeout),
+        "keepalive_timeout": _milliseconds(config.keepalive_timeout),
+        "connections_per_client": str(config.connections_per_client),
     }
 
     def fill(match: re.Match[str]) -> str:
