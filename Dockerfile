@@ -45,10 +45,13 @@ ENV PATH=/opt/venv/bin:$PATH \
     PAGEMAGIC_HOME=/data \
     PAGEMAGIC_HOST=0.0.0.0 \
     PAGEMAGIC_PORT=8400 \
+    PAGEMAGIC_OPS_HOST=0.0.0.0 \
+    PAGEMAGIC_OPS_PORT=8402 \
     PAGEMAGIC_LOG_FORMAT=json
 WORKDIR /app
 USER pagemagic:pagemagic
-EXPOSE 8400 8401 8480
+# 8400 sites and previews (public); 8402 /metrics and /readyz of serve, 8401 the worker's (private)
+EXPOSE 8400 8401 8402 8480
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["python", "-m", "hosting.health", "http://127.0.0.1:8400/healthz"]
 ENTRYPOINT ["pagemagic"]

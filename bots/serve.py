@@ -54,6 +54,8 @@ async def run_serve(settings: Settings) -> int:
         if rt.billing is not None and rt.billing.route is not None:
             stripe = DoorState("stripe", True)
         _tell(stripe, say(language, "door_stripe_on"), language)
+        # Address lines, like "Serving on": for the operator and for scripts, in English.
+        print(f"Metrics and readiness (private) on {rt.ops_url}", flush=True)
         print(f"Serving on {rt.base_url}", flush=True)
         try:
             await stop.wait()

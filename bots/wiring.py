@@ -16,7 +16,7 @@ from billing.plans import hosting_allowance
 from billing.quotas import PlanQuotas
 from billing.setup import BillingParts, build_billing
 from billing.usage import StoreUsageMeter
-from bots.server import BackgroundServer, bind_socket, url_of
+from bots.server import BackgroundServer, HttpLimits, bind_socket, url_of
 from core.errors import ConfigurationError
 from core.images.local import LocalImageStore
 from core.images.port import ImageStore
@@ -39,6 +39,7 @@ from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
 from hosting.metrics import PrometheusMetrics, edge_counters, job_counts
+from hosting.ops import ops_app
 from hosting.queue_arq import ArqQueue
 from hosting.request_id import RequestIdMiddleware
 from hosting.server import SiteServer
@@ -56,6 +57,7 @@ class Runtime:
     server: BackgroundServer
     meter: StoreUsageMeter
     billing: BillingParts | None = None
+    ops_url: str = ""  # /metrics, /readyz and /healthz, never on the site port (hosting/ops.py)
 
 
 def build_generator(settings: Settings) -> SiteGenerator:
@@ -158,6 +160,7 @@ async def runtime(
     store = await open_store(settings)
     redis = redis_client(settings)
     sock = bind_socket(settings.host, settings.port, fall_back=not explicit_port)
+    ops_sock = bind_socket(settings.ops_host, settings.ops_port, fall_back=not explicit_port)
     base_url = (settings.public_url or url_of(sock)).rstrip("/")
     drafts = LiveDrafts(base_url)
     images = LocalImageStore(settings.image_dir)
@@ -206,11 +209,14 @@ async def runtime(
     # process has no socket in the stack, and its readiness depends on Docker only if told where it is.
     in_process = isinstance(queue, InProcessQueue)
     readiness = Readiness(settings, store, redis, docker=None if in_process else settings.docker_url is not None)
+    # /readyz and /metrics (with the readiness gauges it refreshes) live on the ops listener only.
     metrics.add_refresher("readiness", scrape_sources.readiness(readiness, metrics))
-    app.router.routes.extend([metrics.route(), *readiness.routes()])
     app.add_middleware(RequestIdMiddleware)
-    server = BackgroundServer(app, sock)
+    limits = HttpLimits.from_settings(settings)
+    server = BackgroundServer(app, sock, limits)
+    ops = BackgroundServer(ops_app(readiness, metrics), ops_sock, limits)
     await server.start()
+    await ops.start()
     background = [asyncio.create_task(meter.run_flusher(settings.usage_flush_seconds))]
     if isinstance(queue, InProcessQueue):  # with Redis, `pagemagic worker` recovers jobs
         background.append(asyncio.create_task(run_every("job recovery", settings.job_recovery_seconds, runner.recover_once)))
@@ -221,7 +227,7 @@ async def runtime(
             )
         )
     try:
-        yield Runtime(settings, store, studio, base_url, server, meter, billing)
+        yield Runtime(settings, store, studio, base_url, server, meter, billing, url_of(ops_sock))
     finally:
         for task in background[1:]:
             task.cancel()
@@ -239,6 +245,7 @@ async def runtime(
         with contextlib.suppress(asyncio.CancelledError):
             await background[0]
         await server.stop()
+        await ops.stop()
         close_generator = getattr(studio.generator, "aclose", None)
         if close_generator is not None:
             await close_generator()

@@ -10,14 +10,13 @@ import signal
 from arq.connections import RedisSettings
 from arq.worker import Worker, func
 from redis.asyncio import Redis
-from starlette.applications import Starlette
 
 from billing.aggregator import UsageAggregator
 from billing.edge_limits import EdgeLimits
 from billing.quotas import PlanQuotas
 from billing.setup import build_billing
 from billing.usage import StoreUsageMeter
-from bots.server import BackgroundServer, bind_socket
+from bots.server import BackgroundServer, HttpLimits, bind_socket
 from bots.wiring import build_domains, build_hosting, instrument, open_store, redis_client
 from core.errors import ConfigurationError
 from core.observability.logging import configure_logging
@@ -30,6 +29,7 @@ from hosting import scrape_sources
 from hosting.health import Readiness
 from hosting.jobs import JobRunner
 from hosting.metrics import PrometheusMetrics
+from hosting.ops import ops_app
 from hosting.queue_arq import TASK, run_publish_job
 
 log = logging.getLogger("pagemagic.worker")
@@ -128,8 +128,11 @@ async def _health_server(
         return None
     readiness = Readiness(settings, store, redis)
     metrics.add_refresher("readiness", scrape_sources.readiness(readiness, metrics))
-    routes = [*readiness.routes(with_healthz=True), metrics.route()]
-    server = BackgroundServer(Starlette(routes=routes), bind_socket(settings.worker_host, settings.worker_port, fall_back=False))
+    server = BackgroundServer(
+        ops_app(readiness, metrics),
+        bind_socket(settings.worker_host, settings.worker_port, fall_back=False),
+        HttpLimits.from_settings(settings),
+    )
     await server.start()
     log.info("worker health and metrics on %s:%s", settings.worker_host, settings.worker_port)
     return server

@@ -33,6 +33,29 @@ class Settings(BaseSettings):
     public_url: str | None = Field(
         default=None, description="Base URL users reach the server at; default http://HOST:PORT."
     )
+    ops_host: str = Field(
+        default="127.0.0.1", description="Address of the private listener with /metrics, /readyz and /healthz."
+    )
+    ops_port: Annotated[int, Field(ge=0, le=65535)] = Field(
+        default=8402,
+        description="Port of that listener (0 picks a free one); /metrics and /readyz are never on the site port.",
+    )
+    http_header_timeout: Annotated[float, Field(gt=0, le=600)] = Field(
+        default=10.0, description="Seconds a request's line and headers may take to arrive; then the connection closes."
+    )
+    http_body_timeout: Annotated[float, Field(gt=0, le=600)] = Field(
+        default=30.0, description="Seconds a request body may take to arrive in full after its headers; then the connection closes."
+    )
+    http_keepalive_timeout: Annotated[int, Field(ge=1, le=3600)] = Field(
+        default=5, description="Seconds a kept-alive connection may idle between requests."
+    )
+    http_max_connections: Annotated[int, Field(ge=1, le=1_000_000)] = Field(
+        default=1000, description="Open connections (and requests in progress) before new requests get 503."
+    )
+    http_max_header_bytes: Annotated[int, Field(ge=1024, le=1_048_576)] = Field(
+        default=16384,
+        description="Most bytes of a request line and headers held while they are still incomplete; beyond, 400.",
+    )
     hosting: Literal["local", "swarm"] = Field(
         default="local", description="Hosting backend for /publish: files served here, or Docker Swarm services."
     )
@@ -205,6 +228,9 @@ class Settings(BaseSettings):
     )
     edge_dir: Path | None = Field(
         default=None, description="Folder for the rendered nginx.conf, logs and temp files (default HOME/edge)."
+    )
+    edge_connections_per_client: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        default=256, description="Connections the edge keeps open per client address at once (beyond: 503)."
     )
     edge_resolver: str = Field(
         default="",

@@ -6,7 +6,8 @@
 # Python is made locally with debootstrap (Debian's packages are reachable) and
 # imported as pagemagic-base:bookworm. The app image is then built from the
 # Dockerfile as it is, started with its defaults (SQLite under /data, offline
-# generator, local hosting), and checked from 127.0.0.1: /healthz, /readyz, the
+# generator, local hosting), and checked from 127.0.0.1: /healthz, /readyz (on the
+# private ops port only, 404 on the site port), the
 # Docker HEALTHCHECK turning healthy, a described site rendered by `pagemagic
 # generate`, the unprivileged user, and the edge's nginx.conf rendered inside.
 set -euo pipefail
@@ -15,6 +16,7 @@ cd "$(dirname "$0")/.."
 IMAGE=${IMAGE:-pagemagic:check}
 BASE=${BASE_IMAGE:-}
 PORT=${PORT:-18400}
+OPS_PORT=${OPS_PORT:-18402}
 NAME=pagemagic-image-check
 LOG=$(mktemp)
 
@@ -61,7 +63,7 @@ echo "image-check: built in $(( $(date +%s) - started )) s, $(docker image inspe
 
 docker rm -f "$NAME" >/dev/null 2>&1 || true
 trap 'docker rm -f "$NAME" >/dev/null 2>&1 || true; rm -f "$LOG"' EXIT
-docker run -d --name "$NAME" -p "127.0.0.1:$PORT:8400" \
+docker run -d --name "$NAME" -p "127.0.0.1:$PORT:8400" -p "127.0.0.1:$OPS_PORT:8402" \
   -e PAGEMAGIC_PUBLIC_URL="http://127.0.0.1:$PORT" "$IMAGE" >/dev/null
 
 fail() { echo "image-check: FAILED: $*"; docker logs --tail 40 "$NAME" 2>&1 | sed 's/^/  | /'; exit 1; }
@@ -71,8 +73,10 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || fail "/healthz did not answer within 60 s"
-ready=$(curl -fsS "http://127.0.0.1:$PORT/readyz") || fail "/readyz is not 200"
-echo "image-check: /healthz 200, /readyz $ready"
+ready=$(curl -fsS "http://127.0.0.1:$OPS_PORT/readyz") || fail "/readyz on the ops port is not 200"
+public=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")
+[[ "$public" == 404 ]] || fail "/readyz answered $public on the site port"
+echo "image-check: /healthz 200, /readyz $ready (site port: $public)"
 
 user=$(docker exec "$NAME" id -u)
 [[ "$user" == 10001 ]] || fail "runs as uid $user, not the unprivileged 10001"
@@ -99,12 +103,13 @@ DB=pm_image_check
 export PGOPTIONS="-c client_min_messages=warning"
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 production=(--network host -e PAGEMAGIC_HOST=127.0.0.1 -e PAGEMAGIC_PORT="$PORT"
+  -e PAGEMAGIC_OPS_HOST=127.0.0.1 -e PAGEMAGIC_OPS_PORT="$OPS_PORT"
   -e PAGEMAGIC_DATABASE_URL="postgresql+asyncpg://postgres@127.0.0.1:5432/$DB"
   -e PAGEMAGIC_REDIS_URL=redis://127.0.0.1:6379/0)
 docker run --rm "${production[@]}" "$IMAGE" migrate >/dev/null 2>&1 || fail "pagemagic migrate against PostgreSQL failed"
 docker run -d --name "$NAME" "${production[@]}" "$IMAGE" >/dev/null
 for _ in $(seq 1 60); do
-  ready=$(curl -fsS "http://127.0.0.1:$PORT/readyz" 2>/dev/null) && break
+  ready=$(curl -fsS "http://127.0.0.1:$OPS_PORT/readyz" 2>/dev/null) && break
   sleep 1
 done
 [[ "$ready" == *'"detail":"postgresql"'* && "$ready" == *'"redis":{"ok":true,"status":"up"'* ]] \

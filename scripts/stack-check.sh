@@ -86,13 +86,17 @@ echo "stack-check: deployed $(docker stack services -q "$STACK" | wc -l) service
 started=$(date +%s)
 ready=""
 while (( $(date +%s) - started < 180 )); do
-  ready=$(curl -fsS -m 3 "http://127.0.0.1:$APP_PORT/readyz" 2>/dev/null || true)
+  # /readyz is on the app's private ops port (8402, never published): asked from inside
+  app=$(docker ps -q -f "name=${STACK}_app" | head -1)
+  ready=$([[ -n "$app" ]] && docker exec "$app" python -c 'import urllib.request as u; print(u.urlopen("http://127.0.0.1:8402/readyz", timeout=3).read().decode())' 2>/dev/null || true)
   [[ "$ready" == *'"ready":true'* ]] && break
   sleep 3
 done
 [[ "$ready" == *'"detail":"postgresql"'* && "$ready" == *'"redis":{"ok":true,"status":"up"'* ]] \
   || fail "app /readyz: ${ready:-no answer}"
 echo "stack-check: app ready after $(( $(date +%s) - started )) s: $ready"
+public=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/readyz")
+[[ "$public" == 404 ]] || fail "app /readyz answered $public on the published site port"
 
 container() { docker ps -q -f "name=${STACK}_$1" | head -1; }
 for _ in $(seq 1 40); do  # the app can be ready (SELECT 1) before the one-shot migration has finished

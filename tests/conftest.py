@@ -73,10 +73,10 @@ async def store(database_url: str, tmp_path: Path) -> AsyncIterator[Store]:
 
 @pytest.fixture
 def settings_for(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Settings for a test: its own home, a free port, the given database."""
+    """Settings for a test: its own home, free ports (site and ops listener), the given database."""
 
     def build(database_url: str | None = None, **overrides: object) -> Settings:
-        values: dict[str, object] = {"home": tmp_path / "home", "port": 0}
+        values: dict[str, object] = {"home": tmp_path / "home", "port": 0, "ops_port": 0}
         if database_url is not None:
             values["database_url"] = database_url
         values.update(overrides)

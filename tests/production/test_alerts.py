@@ -181,10 +181,11 @@ async def test_an_alert_reaches_the_operators_telegram_chat(tmp_path: Path, star
     chat_id = -1009876543210
     with private_redis(tmp_path) as redis:
         async with TelegramStandIn() as telegram:
-            app_port, prom_port, am_port = free_port(), free_port(), free_port()
+            app_port, ops_port, prom_port, am_port = free_port(), free_port(), free_port(), free_port()
             env = {**{k: v for k, v in os.environ.items() if not k.startswith("PAGEMAGIC_")},
                    "PAGEMAGIC_HOME": str(tmp_path / "home"), "PAGEMAGIC_HOST": "127.0.0.1",
-                   "PAGEMAGIC_PORT": str(app_port), "PAGEMAGIC_REDIS_URL": redis.url,
+                   "PAGEMAGIC_PORT": str(app_port), "PAGEMAGIC_OPS_PORT": str(ops_port),
+                   "PAGEMAGIC_REDIS_URL": redis.url,
                    "PAGEMAGIC_READYZ_TIMEOUT": "1", "PAGEMAGIC_LOG_LEVEL": "WARNING"}  # fmt: skip
             app = Process([sys.executable, "-m", "bots.cli", "serve"], tmp_path / "serve.log", env)
             started.append(app)
@@ -220,7 +221,7 @@ async def test_an_alert_reaches_the_operators_telegram_chat(tmp_path: Path, star
                 "rule_files": [str(tmp_path / "alerts.yml")],
                 "alerting": {"alertmanagers": [{"static_configs": [{"targets": [f"127.0.0.1:{am_port}"]}]}]},
                 "scrape_configs": [{"job_name": "pagemagic-app", "metrics_path": "/metrics",
-                                    "static_configs": [{"targets": [f"127.0.0.1:{app_port}"]}]}],
+                                    "static_configs": [{"targets": [f"127.0.0.1:{ops_port}"]}]}],  # the ops listener
             }))  # fmt: skip
             prometheus = Process([binary("prometheus"), f"--config.file={tmp_path / 'prometheus.yml'}",
                                   f"--storage.tsdb.path={tmp_path / 'tsdb'}",

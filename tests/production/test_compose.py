@@ -168,3 +168,24 @@ def test_grafana_dashboard_and_prometheus_config_read_back() -> None:
     checked = subprocess.run(["promtool", "check", "config", str(ROOT / "deploy" / "prometheus.yml")],
                              capture_output=True, text=True, timeout=60)  # fmt: skip
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_metrics_and_readiness_are_scraped_on_private_ports_the_stack_never_publishes() -> None:
+    """/metrics and /readyz live on the ops listener (8402 in the app, 8401 in the worker), reached by
+    Prometheus over the backend network; only the site port (8400) and the edge are published."""
+    services = _compose()["services"]
+    app, worker = services["app"], services["worker"]
+    assert app["environment"]["PAGEMAGIC_OPS_PORT"] == "8402" and app["environment"]["PAGEMAGIC_OPS_HOST"] == "0.0.0.0"
+    assert worker["environment"]["PAGEMAGIC_WORKER_PORT"] == "8401"
+    published = [str(p) for p in app.get("ports", [])] + [str(p) for p in worker.get("ports", [])]
+    assert published == ["8400:8400"], published
+    scrape = yaml.safe_load((ROOT / "deploy" / "prometheus.yml").read_text())
+    ports = {j["job_name"]: {c["port"] for c in j["dns_sd_configs"]} for j in scrape["scrape_configs"]}
+    assert ports == {"pagemagic-app": {8402}, "pagemagic-worker": {8401}, "node": {9100}}
+    assert all(j.get("metrics_path", "/metrics") == "/metrics" for j in scrape["scrape_configs"])
+    # the container health checks ask /healthz, which stays on the site port (and the worker's)
+    assert "http://127.0.0.1:8400/healthz" in app["healthcheck"]["test"]
+    assert "http://127.0.0.1:8401/healthz" in worker["healthcheck"]["test"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "http://127.0.0.1:8400/healthz" in dockerfile.split("HEALTHCHECK", 1)[1].splitlines()[1]
+    assert re.search(r"PAGEMAGIC_OPS_PORT=8402", dockerfile) and re.search(r"^EXPOSE .*\b8402\b", dockerfile, re.M)

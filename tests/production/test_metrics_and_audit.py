@@ -73,7 +73,7 @@ async def test_metrics_after_a_full_chat_scenario(settings_for: Callable[..., Se
                 [e async for e in rt.studio.message(BIA, "/help")]
 
                 async with httpx.AsyncClient() as client:
-                    answer = await client.get(rt.base_url + "/metrics", headers={"X-Request-Id": "scrape-1"})
+                    answer = await client.get(rt.ops_url + "/metrics", headers={"X-Request-Id": "scrape-1"})
                 assert answer.status_code == 200
                 assert answer.headers["x-request-id"] == "scrape-1"
                 found = samples(answer.text)

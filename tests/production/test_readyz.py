@@ -18,10 +18,10 @@ from tests.production.conftest import PrivateRedis, free_port
 from tests.standins.openai_server import OpenAIStandIn
 
 
-async def _readyz(base_url: str) -> tuple[int, dict[str, Any]]:
+async def _readyz(ops_url: str) -> tuple[int, dict[str, Any]]:
     async with httpx.AsyncClient(timeout=10) as client:
-        answer = await client.get(base_url + "/readyz")
-        assert (await client.get(base_url + "/healthz")).text == "ok"
+        answer = await client.get(ops_url + "/readyz")
+        assert (await client.get(ops_url + "/healthz")).text == "ok"
     return answer.status_code, answer.json()
 
 
@@ -36,7 +36,7 @@ async def test_readyz_reports_each_dependency_and_redis_stopping(
             llm_api_key="sk-readyz",
         )
         async with runtime(settings) as rt:
-            status, body = await _readyz(rt.base_url)
+            status, body = await _readyz(rt.ops_url)
             assert status == 200, body
             checks = body["checks"]
             assert {name: c["status"] for name, c in checks.items()} == {
@@ -46,7 +46,7 @@ async def test_readyz_reports_each_dependency_and_redis_stopping(
             assert any(r.path == "/v1/models" and r.headers["authorization"] == "Bearer sk-readyz" for r in llm.requests)
 
             own_redis.stop()
-            status, body = await _readyz(rt.base_url)
+            status, body = await _readyz(rt.ops_url)
             assert status == 503
             assert body["ready"] is False
             assert body["checks"]["redis"]["status"] == "down"
@@ -63,7 +63,7 @@ async def test_readyz_reports_docker_and_llm_down(settings_for: Callable[..., Se
         llm_api_key="sk-closed-port",
     )
     async with runtime(settings) as rt:
-        status, body = await _readyz(rt.base_url)
+        status, body = await _readyz(rt.ops_url)
     assert status == 503
     checks = body["checks"]
     assert checks["docker"]["status"] == "down" and checks["docker"]["detail"] == "ConnectError"
@@ -75,7 +75,7 @@ async def test_readyz_reports_docker_and_llm_down(settings_for: Callable[..., Se
 
 async def test_embedded_setup_is_ready_without_redis_docker_or_llm(settings_for: Callable[..., Settings]) -> None:
     async with runtime(settings_for()) as rt:
-        status, body = await _readyz(rt.base_url)
+        status, body = await _readyz(rt.ops_url)
     assert status == 200
     assert [name for name, c in body["checks"].items() if c["status"] == "not_configured"] == ["redis", "docker", "llm"]
 
@@ -86,6 +86,6 @@ async def test_serve_with_a_worker_queue_does_not_need_the_docker_socket(
     """In the stack only the worker mounts the Docker socket; the app is ready without it."""
     settings = settings_for(redis_url=own_redis.url, hosting="swarm")
     async with runtime(settings) as rt:
-        status, body = await _readyz(rt.base_url)
+        status, body = await _readyz(rt.ops_url)
     assert status == 200, body
     assert body["checks"]["docker"]["status"] == "not_configured" and body["checks"]["redis"]["status"] == "up"

@@ -78,10 +78,10 @@ async def test_no_secret_in_logs_or_messages_after_a_full_scenario(
                         count = len(standin.sent(3003))
                         standin.send_text(3003, command, language_code="en")
                         await standin.wait_for(lambda count=count: len(standin.sent(3003)) > count, 30)
-                    local = f"http://127.0.0.1:{bot.runtime.settings.port}"
+                    ops = bot.runtime.ops_url  # the private listener (hosting/ops.py)
                     async with httpx.AsyncClient() as client:
-                        ready = await client.get(local + "/readyz")
-                        scraped = await client.get(local + "/metrics")
+                        ready = await client.get(ops + "/readyz")
+                        scraped = await client.get(ops + "/metrics")
                     assert ready.json()["checks"]["redis"]["status"] == "up"
                     assert ready.json()["checks"]["database"]["detail"] == "postgresql"
                     assert scraped.status_code == 200

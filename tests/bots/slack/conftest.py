@@ -128,6 +128,7 @@ def slack_settings(tmp_path: Any, slack_api: SlackApiStandIn) -> Callable[..., S
         values: dict[str, Any] = {
             "home": tmp_path / "home",
             "port": 0,
+            "ops_port": 0,
             "generator_delay": 0.01,
             "slack_signing_secret": SIGNING_SECRET,
             "slack_api_base": slack_api.api_base,

@@ -23,6 +23,7 @@ def _env(tmp_path: Path, standin: TelegramStandIn, token: str, driver: str = "ai
         PAGEMAGIC_TELEGRAM_TOKEN=token,
         PAGEMAGIC_TELEGRAM_API_BASE=standin.url,
         PAGEMAGIC_TELEGRAM_DRIVER=driver,
+        PAGEMAGIC_OPS_PORT="0",
     )
     return env
 
