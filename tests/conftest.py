@@ -9,6 +9,7 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from hypothesis import settings as hypothesis_settings
 from redis.asyncio import Redis
 
 from core.settings import Settings
@@ -17,6 +18,12 @@ from core.storage.store import Store
 from tests.clock import FakeClock
 
 PG_DSN = os.environ.get("PAGEMAGIC_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+# Property-based tests (Hypothesis) run the same examples on every machine and every run: derandomized
+# (no seed to chase), no per-example deadline (a loaded CI machine is slow, not wrong), no example
+# database left behind. Each test bounds its own max_examples.
+hypothesis_settings.register_profile("pagemagic", derandomize=True, deadline=None, database=None, print_blob=True)
+hypothesis_settings.load_profile("pagemagic")
 
 
 @pytest.fixture(autouse=True)
