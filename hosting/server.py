@@ -270,7 +270,7 @@ class SiteServer:
         if _CONTROL.search(name):  # no file is named so; the file system refuses a NUL outright
             return _with_security(_html(NOT_FOUND, 404))
         target = (release / name).resolve()
-        if release not in target.parents or target.name == META_FILE or not target.is_file():
+        if release not in target.parents or target.name == META_FILE or not _is_file(target):
             return _with_security(_html(NOT_FOUND, 404))
         etag = f'"{release.name}:{name}"'
         headers = dict(SECURITY_HEADERS)
@@ -346,6 +346,15 @@ async def _client_gone(_request: Request, _exc: Exception) -> Response:
 
 def _is_ip(host: str) -> bool:
     return bool(re.match(r"^[\d.]+$", host)) or host.startswith("[")
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a published file is there; a name the file system cannot even look up (too long:
+    ENAMETOOLONG) names none."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _type_of(name: str) -> str:

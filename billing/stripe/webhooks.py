@@ -74,6 +74,11 @@ class WebhookHandler:
                 OverflowError, OSError, RecursionError) as exc:
             log.warning("Stripe webhook refused: %s", type(exc).__name__)
             return Outcome(400, "invalid signature or payload")
+        if not (isinstance(event_id, str) and isinstance(kind, str) and isinstance(obj, dict)):
+            # signed, so Stripe's; but not an event as Stripe documents one (the handlers read obj.get(...))
+            log.warning("Stripe webhook refused: not an event (id %s, type %s, object %s)",
+                        type(event_id).__name__, type(kind).__name__, type(obj).__name__)  # fmt: skip
+            return Outcome(400, "not an event")
         try:
             async with self.accounts.store.session() as session, session.begin():
                 session.add(StripeEventRow(id=str(event_id)[:100], type=str(kind)[:80]))

@@ -34,6 +34,7 @@ from aiogram.types import (
 )
 from aiogram.utils.token import TokenValidationError
 from aiohttp import ClientError
+from pydantic import ValidationError
 
 from bots.telegram.adapter import TelegramAdapter
 from bots.telegram.port import (
@@ -48,6 +49,7 @@ from bots.telegram.port import (
     RetryAfter,
     TelegramError,
     TelegramTokenRejected,
+    UpdateUnreadable,
     callback_from,
     message_from,
 )
@@ -220,7 +222,11 @@ class AiogramDriver:
         return None
 
     async def feed(self, update: dict[str, Any]) -> None:
-        await self.dispatcher.feed_raw_update(self.bot, update)
+        try:
+            parsed = Update.model_validate(update, context={"bot": self.bot})
+        except ValidationError as error:  # what feed_raw_update would have raised, mapped
+            raise UpdateUnreadable(f"{error.error_count()} fields unreadable") from error
+        await self.dispatcher.feed_update(self.bot, parsed)
 
     async def stop_updates(self) -> None:
         """Stop polling; handlers already running go on (the service drains them)."""

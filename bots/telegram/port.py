@@ -257,6 +257,12 @@ class TelegramTokenRejected(TelegramError):
     code = "telegram_token_rejected"
 
 
+class UpdateUnreadable(TelegramError):
+    """An update (from behind the webhook's secret) the library cannot read: dropped with a warning."""
+
+    code = "telegram_update_unreadable"
+
+
 class ChatUnreachable(TelegramError):
     """403: the user blocked the bot, or it was removed from the group. Their site is kept."""
 

@@ -48,6 +48,7 @@ from bots.telegram.port import (
     RetryAfter,
     TelegramError,
     TelegramTokenRejected,
+    UpdateUnreadable,
     callback_from,
     message_from,
 )
@@ -243,7 +244,11 @@ class PtbDriver:
         await self.app.start()
 
     async def feed(self, update: dict[str, Any]) -> None:
-        await self.app.update_queue.put(Update.de_json(update, self.app.bot))
+        try:
+            parsed = Update.de_json(update, self.app.bot)
+        except (TypeError, ValueError, KeyError, AttributeError) as error:  # de_json trusts the shape it gets
+            raise UpdateUnreadable(type(error).__name__) from error
+        await self.app.update_queue.put(parsed)
 
     async def stop_updates(self) -> None:
         if self.app.updater is not None and self.app.updater.running:

@@ -25,7 +25,7 @@ from starlette.routing import BaseRoute, Route
 from bots.telegram.adapter import TelegramAdapter
 from bots.telegram.limiter import RateLimiter
 from bots.telegram.poller import PollerElection
-from bots.telegram.port import BotApi, BotIdentity, TelegramError, TelegramTokenRejected
+from bots.telegram.port import BotApi, BotIdentity, TelegramError, TelegramTokenRejected, UpdateUnreadable
 from bots.telegram.seen import MemorySeen, RedisSeen, SeenUpdates
 from core.settings import Settings
 from core.storage.store import Store
@@ -188,5 +188,7 @@ class TelegramService:
         with contextlib.suppress(asyncio.CancelledError):
             try:
                 await driver.feed(update)
+            except UpdateUnreadable as error:  # only Telegram knows the secret: a protocol mismatch, no crash
+                log.warning("update %s dropped: not an update the library can read (%s)", update.get("update_id"), error)
             except Exception:  # one bad update must not take the endpoint down; the library logged it
                 log.exception("update %s could not be handled", update.get("update_id"))

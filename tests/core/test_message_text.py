@@ -55,3 +55,13 @@ async def test_invisible_characters_around_a_description_are_dropped_and_inside_
     turns = await store.recent_turns(conversation.id)
     # edges trimmed, the control character gone, the emoji's zero-width joiner kept
     assert turns[0] == ("user", "A bakery in Lisbon \U0001f469\u200d\U0001f373 with fresh bread")
+
+
+async def test_nul_and_lone_surrogates_inside_a_message_never_reach_the_database(store: Store, tmp_path: Path) -> None:
+    """Found by tests/core/test_studio_fuzz.py: a NUL in a message made PostgreSQL refuse the turn
+    ("invalid byte sequence for encoding UTF8: 0x00") and Studio raise; a lone surrogate has no UTF-8 at all."""
+    studio, _drafts = make_studio(store, OfflineGenerator(), tmp_path)
+    events = await collect(studio.message(CHAT, "A bakery\x00 in Lisbon \ud800with bread"))
+    assert isinstance(events[-1], PreviewReady)
+    conversation = await store.conversation(CHAT)
+    assert (await store.recent_turns(conversation.id))[0] == ("user", "A bakery in Lisbon with bread")

@@ -176,6 +176,13 @@ async def test_a_nul_byte_or_control_character_in_a_path_is_404(served: Served) 
         assert response.status_code == 404, path
 
 
+async def test_a_file_name_too_long_for_the_file_system_is_404(served: Served) -> None:
+    """Found by tests/bots/test_serve_fuzz.py: ``/s/SLUG/aaa...`` (300 letters) raised ENAMETOOLONG (a 500)."""
+    for path in [f"/s/{served.record.slug}/" + "a" * 300, f"/s/{served.record.slug}/" + "/".join(["b" * 250] * 20)]:
+        assert (await served.client.get(path)).status_code == 404
+    assert (await served.client.get("/" + "a" * 300, headers={"Host": "padaria-exemplo.pt"})).status_code == 404
+
+
 async def test_a_host_with_a_trailing_dot_is_the_same_host(served: Served) -> None:
     """Issue 14, item 9: ``padaria-exemplo.pt.`` (the fully qualified form) got 404 here while the edge,
     whose ``$host`` drops the dot (tests/hosting/edge/test_routing.py), served the site."""
