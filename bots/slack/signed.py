@@ -26,6 +26,7 @@ log = logging.getLogger("pagemagic.slack")
 
 EVENTS_MAX_BODY = 1024 * 1024  # events, slash commands and interactions all arrive here
 _TIMESTAMP = re.compile(r"^[0-9]{1,12}$")  # seconds since 1970; slack_sdk would int() anything
+_SIGNATURE = re.compile(r"^v0=[0-9a-f]{64}$")  # hmac.compare_digest raises on a non-ASCII string
 
 
 class SignedEvents:
@@ -54,7 +55,7 @@ class SignedEvents:
     def _signed(self, body: bytes, request: Request) -> bool:
         timestamp = request.headers.get("x-slack-request-timestamp", "")
         signature = request.headers.get("x-slack-signature", "")
-        if not _TIMESTAMP.match(timestamp) or not signature:
+        if not _TIMESTAMP.match(timestamp) or not _SIGNATURE.match(signature):
             return False
         try:
             text = body.decode("utf-8")  # what Slack signs; the verifier would decode it unguarded
