@@ -73,8 +73,8 @@ async def test_unsigned_malformed_requests_get_401_without_an_error(
         (NESTED.encode(), FORM),
         (b"payload=" + NESTED.encode(), FORM),
         (b"\xff\xfe not utf-8", FORM),
-        # found by tests/bots/test_serve_fuzz.py: what Bolt could not take apart after the signature passed
         (b"", "application/json"),
+        # found by tests/bots/test_serve_fuzz.py: what Bolt could not take apart after the signature passed
         (b'{"type": "event_callback", "event": null, "team_id": "T0SERVE"}', "application/json"),
         (b'{"type": "event_callback", "event": {"text": "no type"}}', "application/json"),
         (b"[1, 2]", "application/json"),
