@@ -406,6 +406,7 @@ def _app_server(config: EdgeConfig, host: str) -> str:
         listen {host}:{config.port};
 {_app_tls(config, host)}        server_name {names};
         client_max_body_size 12m;
+        limit_conn pm_per_client {config.connections_per_client};
 {_modsecurity_rules(config, "app")}
 
         location / {{
