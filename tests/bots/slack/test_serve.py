@@ -25,7 +25,9 @@ PAGEMAGIC = str(Path(sys.executable).with_name("pagemagic"))
 
 def _env(tmp_path: Path, lang: str = "C.UTF-8", **settings: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PAGEMAGIC_", "LC_"))}
-    env.update(PAGEMAGIC_HOME=str(tmp_path / "home"), LANG=lang, **{f"PAGEMAGIC_{k}": v for k, v in settings.items()})
+    # the ops listener on a free port too: serve binds it strictly, and 8402 may be another test's
+    env.update(PAGEMAGIC_HOME=str(tmp_path / "home"), PAGEMAGIC_OPS_PORT="0", LANG=lang,
+               **{f"PAGEMAGIC_{k}": v for k, v in settings.items()})  # fmt: skip
     return env
 
 
@@ -64,6 +66,10 @@ async def test_a_signing_secret_alone_says_why_slack_is_off(tmp_path: Path) -> N
         assert any(line.startswith("Telegram: off") and "PAGEMAGIC_TELEGRAM_TOKEN" in line for line in lines), lines
         async with httpx.AsyncClient(timeout=10) as client:
             assert (await client.post(url + "/slack/events", content=b"{}")).status_code == 404
+            # after the doors, the private ops listener's address, and /readyz answered there
+            ops = [line.removeprefix("Metrics and readiness (private) on ") for line in lines if line.startswith("Metrics")]
+            assert len(ops) == 1 and ops[0].startswith("http://127.0.0.1:") and ops[0] != url, lines
+            assert (await client.get(ops[0] + "/readyz")).status_code == 200
         assert "only-the-secret" not in "\n".join(lines)
 
 
