@@ -12,6 +12,7 @@ import stripe
 from redis.asyncio import Redis
 from starlette.routing import BaseRoute
 
+from billing.account_billing import AccountBilling
 from billing.accounts import Accounts, PlanListener
 from billing.alerts import SpendingAlerts
 from billing.edge_limits import EdgeLimits
@@ -35,6 +36,7 @@ class BillingParts:
     job: BillingJob | None  # None without a Stripe key: nothing to report to
     route: BaseRoute | None  # /stripe/webhook, when a key and a signing secret are set
     http: stripe.HTTPXClient | None = None
+    account_billing: AccountBilling | None = None  # what account merges and deletions do to billing
 
     async def aclose(self) -> None:
         if self.http is not None:
@@ -78,7 +80,7 @@ def build_billing(
     config = stripe_config(settings, public_url)
     alerts = SpendingAlerts(store, quotas)
     if config is None:
-        return BillingParts(Billing(alerts, None), accounts, None, None)
+        return BillingParts(Billing(alerts, None), accounts, None, None, account_billing=AccountBilling(accounts, None, None))
     http = http_client(config)
     client = make_client(config, http)
     job = BillingJob(accounts, MeterOutbox(store, lambda: METERS), MeterSender(client, config))
@@ -86,4 +88,7 @@ def build_billing(
     if config.webhook_secret:
         handler = WebhookHandler(accounts, catalog, config.webhook_secret, timedelta(days=settings.billing_grace_days))
         route = webhook_route(handler)
-    return BillingParts(Billing(alerts, StripeCheckout(client, config, accounts)), accounts, job, route, http)
+    return BillingParts(
+        Billing(alerts, StripeCheckout(client, config, accounts)), accounts, job, route, http,
+        account_billing=AccountBilling(accounts, client, config),
+    )

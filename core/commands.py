@@ -10,6 +10,8 @@ from core.errors import UnknownCommand
 COMMANDS: tuple[str, ...] = (
     "start", "help", "new", "undo", "redo", "history", "publish", "unpublish", "domain", "usage", "upgrade",
     "language",
+    # accounts (core/studio/account_flow.py)
+    "account", "link", "unlink", "dashboard", "email", "export", "delete_account", "role",
 )
 ALIASES: dict[str, str] = {"start": "help"}
 """Commands that mean another: Telegram sends /start first, and it is answered like /help."""
@@ -18,6 +20,8 @@ DOMAIN_ACTIONS: tuple[str, ...] = ("check", "remove")
 LEAVE: dict[str, tuple[str, ...]] = {"console": ("quit", "exit", "q")}
 """Per platform, the commands its front door handles itself to end the chat (the first is the one
 shown in /help); only the terminal has them."""
+# Other spellings people type (Slack subcommands have dashes; Telegram commands cannot).
+SPELLINGS = {"delete-account": "delete_account", "deleteaccount": "delete_account", "login": "dashboard"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ def parse_command(text: str) -> Command | None:
         return None
     head, _, rest = text[1:].partition(" ")
     name = head.split("@", 1)[0].lower()
+    name = SPELLINGS.get(name, name)
     if name not in COMMANDS:
         raise UnknownCommand(text[:40], command="/" + head[:30])
     return Command(name, rest.strip())

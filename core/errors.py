@@ -212,3 +212,70 @@ class ImageNotFound(PageMagicError):
     """An edit names an image the site does not have (a photo removed, a number out of range)."""
 
     code = "image_not_found"
+
+
+# -- accounts ------------------------------------------------------------------------------
+
+
+class TooManyAttempts(PageMagicError):
+    """Too many wrong codes, links or sign-ins from one account or address; ``minutes`` to wait."""
+
+    code = "too_many_attempts"
+
+    def __init__(self, retry_after: float) -> None:
+        minutes = max(1, int(retry_after + 59) // 60)
+        super().__init__(f"retry after {retry_after:.0f}s", minutes=minutes)
+        self.retry_after = retry_after
+
+
+class LinkCodeInvalid(PageMagicError):
+    """A /link code that is unknown, expired or already used."""
+
+    code = "link_code_invalid"
+
+
+class AlreadyLinked(PageMagicError):
+    code = "already_linked"
+
+
+class LastIdentity(PageMagicError):
+    """An account's only way in cannot be unlinked (delete the account instead)."""
+
+    code = "last_identity"
+
+
+class UnknownIdentity(PageMagicError):
+    """/unlink of something not linked to this account."""
+
+    code = "unknown_identity"
+
+
+class NotAllowed(PageMagicError):
+    """The role this person has in a shared chat does not allow the command (``needed``: the least role)."""
+
+    code = "not_allowed"
+
+    def __init__(self, command: str, needed: str) -> None:
+        super().__init__(f"/{command} needs {needed}", command=command, needed=needed)
+
+
+class ConfirmationExpired(PageMagicError):
+    """A confirmation button pressed too late, twice, or by someone else."""
+
+    code = "confirmation_expired"
+
+
+class SignInInvalid(PageMagicError):
+    """A sign-in link, Telegram data or Slack answer that is forged, stale or already used."""
+
+    code = "sign_in_invalid"
+
+
+class SecondFactorInvalid(PageMagicError):
+    code = "second_factor_invalid"
+
+
+class TeamAccountCommand(PageMagicError):
+    """An account command (/link, /export, /delete-account...) sent in a group: it is asked in a private chat."""
+
+    code = "account_command_private"

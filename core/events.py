@@ -133,6 +133,33 @@ class Failed:
     details: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Confirm:
+    """A sensitive action waits for a button in the same chat; pressing it sends ``command``."""
+
+    text: str
+    label: str
+    command: str
+
+
+@dataclass(frozen=True)
+class SignInLink:
+    """A one-time link into the web dashboard (``/dashboard``)."""
+
+    url: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ExportReady:
+    """``/export``: the zip of the account's data, to be sent as a file."""
+
+    filename: str
+    data: bytes
+    text: str
+
+
 Event = Union[
     GenerationStarted,
     SectionReady,
@@ -146,4 +173,7 @@ Event = Union[
     HistoryReport,
     Reply,
     Failed,
+    Confirm,
+    SignInLink,
+    ExportReady,
 ]

@@ -178,3 +178,49 @@ class BillingPort(Protocol):
     async def due_alerts(self, user_id: int) -> list[SpendingAlert]:
         """Alerts not yet posted this period; each is returned once, ever."""
         ...
+
+
+@dataclass(frozen=True)
+class SubscriptionState:
+    """An account's paid subscription as billing knows it."""
+
+    plan: str
+    status: str
+
+
+@dataclass(frozen=True)
+class BillingMerge:
+    """What merging two accounts did to billing: the plan kept, and a subscription that now ends."""
+
+    plan: str
+    ended_plan: str | None = None  # the other subscription's plan, cancelled at period end
+    ends_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Invoice:
+    number: str
+    status: str
+    amount_cents: int
+    currency: str
+    created: datetime
+    url: str
+
+
+class AccountBillingPort(Protocol):
+    """What accounts ask of billing when two merge, when one leaves, and for an export."""
+
+    def higher_plan(self, one: str, other: str) -> str: ...
+
+    async def subscription(self, user_id: int) -> SubscriptionState | None: ...
+
+    async def merge(self, keep: int, other: int) -> BillingMerge:
+        """Keep one Stripe customer and subscription (the higher plan's), move them to ``keep``, cancel the
+        other subscription at the end of its period: nobody pays twice. Raises ``BillingUnavailable``."""
+        ...
+
+    async def leave(self, user_id: int) -> tuple[str, datetime | None]:
+        """The account is being deleted: cancel its subscription at period end; returns (customer id, ends at)."""
+        ...
+
+    async def invoices(self, user_id: int) -> list[Invoice]: ...

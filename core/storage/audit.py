@@ -18,7 +18,11 @@ from core.storage.records import ChatRef
 from core.storage.store import Store
 from core.storage.tables import Base, UtcDateTime, utcnow
 
-ACTIONS = ("publish", "unpublish", "domain", "plan", "permission")
+ACTIONS = (
+    "publish", "unpublish", "domain", "plan", "permission",
+    # accounts (core/accounts): linking, sign-in, two-factor, tokens, export, deletion
+    "link", "unlink", "merge", "sign_in", "sign_out", "second_factor", "api_token", "export", "delete_account", "role",
+)
 
 
 class AuditRow(Base):

@@ -24,6 +24,16 @@ class ChatRef:
     workspace: str = ""
     user_name: str = ""
     language: Language | None = None
+    # A shared chat (a Slack channel, a Telegram group): ``team`` names the team account that owns
+    # its site ("T123" for a Slack workspace, the group's chat id), ``role`` what the platform says
+    # the person is there (owner/admin/member; None: not looked up). Empty in a private chat.
+    team: str = ""
+    role: str | None = None
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """(platform, workspace, external id) of the person talking."""
+        return (self.platform, self.workspace, self.user_id)
 
 
 @dataclass(frozen=True)

@@ -87,11 +87,12 @@ class Store:
                         )
                     )
                     if row is None:
+                        owner_id = await self._team_for(session, chat, plan) if chat.team else user_id
                         row = ConversationRow(
                             platform=chat.platform,
                             workspace=chat.workspace,
                             chat_id=chat.chat_id,
-                            owner_id=user_id,
+                            owner_id=owner_id,
                             language=chat.language,
                         )
                         session.add(row)
@@ -119,7 +120,7 @@ class Store:
         )
         if identity is not None:
             return identity.user_id
-        user = UserRow(display_name=chat.user_name, plan=plan)
+        user = UserRow(display_name=chat.user_name, plan=plan, language=chat.language)
         session.add(user)
         await session.flush()
         session.add(
@@ -130,13 +131,40 @@ class Store:
         await session.flush()
         return user.id
 
+    async def _team_for(self, session: AsyncSession, chat: ChatRef, plan: str) -> int:
+        """The team account of a shared chat (a Slack workspace, a Telegram group), made on first contact."""
+        platform = f"{chat.platform}_team"
+        identity = await session.scalar(
+            select(ChatIdentityRow).where(
+                ChatIdentityRow.platform == platform,
+                ChatIdentityRow.workspace == chat.workspace,
+                ChatIdentityRow.external_id == chat.team,
+            )
+        )
+        if identity is not None:
+            return identity.user_id
+        team = UserRow(display_name=chat.team, plan=plan, kind="team")
+        session.add(team)
+        await session.flush()
+        session.add(ChatIdentityRow(user_id=team.id, platform=platform, workspace=chat.workspace, external_id=chat.team))
+        await session.flush()
+        return team.id
+
     async def set_language(self, conversation_id: int, language: Language, *, chosen: bool = False) -> None:
-        """Store the conversation's locale; ``chosen`` (by /language) keeps it from detection."""
+        """Store the conversation's locale; ``chosen`` (by /language) keeps it from detection.
+
+        The owner's account takes it too: the web pages speak the language of the last chat.
+        """
         values: dict[str, Any] = {"language": language}
         if chosen:
             values["language_chosen"] = True
         async with self._guard(), self.session() as session, session.begin():
             await session.execute(update(ConversationRow).where(ConversationRow.id == conversation_id).values(**values))
+            owner = select(ConversationRow.owner_id).where(ConversationRow.id == conversation_id).scalar_subquery()
+            await session.execute(
+                update(UserRow).where(UserRow.id == owner).values(language=language)
+                .execution_options(synchronize_session=False)
+            )
 
     async def set_active_site(self, conversation_id: int, site_id: int | None) -> None:
         async with self._guard(), self.session() as session, session.begin():

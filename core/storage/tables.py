@@ -54,11 +54,15 @@ class Base(DeclarativeBase):
 
 
 class UserRow(Base):
+    """An account: a person (with one or more identities) or a team (a Slack workspace, a Telegram group)."""
+
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     display_name: Mapped[str] = mapped_column(String(200), default="")
     plan: Mapped[str] = mapped_column(String(40), default="free")
+    kind: Mapped[str] = mapped_column(String(10), default="person", server_default="person")  # person | team
+    language: Mapped[str | None] = mapped_column(String(10), nullable=True)  # the locale of its last chat
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 

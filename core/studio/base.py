@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from core.accounts.sealing import Sealer
+from core.accounts.service import AccountService
 from core.domains import DomainPort
 from core.errors import (
     NoSiteYet,
@@ -38,6 +41,7 @@ from core.storage.audit import AuditLog
 from core.storage.jobs import JobStore
 from core.storage.records import ChatRef, ConversationRecord, SiteRecord
 from core.storage.store import Store
+from core.studio.account_flow import AccountFlow, MailPort
 from core.studio.formatting import _amount, _money
 from core.studio.images import ImageSettings, ImagesFlow
 
@@ -54,6 +58,7 @@ class StudioConfig:
     domain_deny: tuple[str, ...] = ()  # names (and everything under them) no user may attach
     domain_wait: timedelta = timedelta(seconds=60)  # how long /domain check follows a certificate order
     model: str = "offline"  # the generator's model: the label of generation metrics
+    publish_needs_admin: bool = False  # in shared chats only team admins and owners publish
 
 
 @dataclass
@@ -82,6 +87,8 @@ class StudioBase:
         domains: DomainPort | None = None,
         images: ImageStore | None = None,
         image_settings: ImageSettings | None = None,
+        accounts: AccountService | None = None,
+        mail: MailPort | None = None,
     ) -> None:
         self.store = store
         self.generator = generator
@@ -105,6 +112,9 @@ class StudioBase:
             else None
         )
         self._conversations: dict[tuple[str, str, str], _Conversation] = {}  # by (platform, workspace, chat)
+        # Accounts: the wiring hands the configured service; alone (tests, scripts) a process-local one.
+        self.accounts = accounts or AccountService(store, Sealer(secrets.token_bytes(32)))
+        self.account_flow = AccountFlow(store, self.accounts, mail)
 
     # -- helpers -----------------------------------------------------------------------
 

@@ -31,9 +31,11 @@ from core.observability.logging import get_logger
 from core.site.values import Language
 from core.storage.records import ChatRef, ConversationRecord
 from core.studio.base import _Conversation
+from core.studio.account_flow import ACCOUNT_COMMANDS
 from core.studio.custom_domains import DomainsFlow
 from core.studio.language_choice import choose_language
 from core.studio.open_site import OpenSiteFlow
+from core.studio.team_roles import TeamRolesFlow
 from core.studio.publishing import PublishingFlow
 from core.studio.spending import SpendingFlow
 from core.studio.usage_report import UsageFlow
@@ -43,7 +45,7 @@ log = get_logger("pagemagic.studio")
 _Body = Callable[[ConversationRecord, ChatRef, Language, asyncio.Event], AsyncIterator[Event]]
 
 
-class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow, SpendingFlow):
+class Studio(TeamRolesFlow, OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow, SpendingFlow):
     """The single entry point adapters call: ``message`` turns a chat message into events."""
 
     # -- the entry point adapters use ---------------------------------------------
@@ -150,6 +152,8 @@ class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow,
             language = detect_language(text[:2000], default=language)
             raise MessageTooLong(length=len(text), limit=self.config.max_message_chars, language=language)
         command = parse_command(text) or plain_command(text)
+        if command is not None and chat.team:
+            await self._check_role(conversation, chat, command.name)
         if command is None:
             detected = choose_locale(
                 text, current=conversation.language, platform=chat.language, chosen=conversation.language_chosen
@@ -185,6 +189,10 @@ class Studio(OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsFlow, UsageFlow,
             stream = self.upgrade(conversation, language)
         elif command.name == "language":
             stream = choose_language(self.store, conversation, command.argument, language)
+        elif command.name in ACCOUNT_COMMANDS:
+            stream = self.account_flow.handle(command.name, command.argument, conversation, chat, language)
+        elif command.name == "role":
+            stream = self.set_role(conversation, chat, command.argument, language)
         else:
             stream = self.usage(conversation, language)
         async for event in stream:

@@ -1,0 +1,113 @@
+"""Web sessions, kept server-side: the cookie holds a random token, the database its hash.
+
+Policy: a session ends after ``idle`` without a request and ``absolute`` after sign-in,
+whichever comes first; its token changes at sign-in and whenever its privilege changes
+(the second factor done), so a token seen before cannot ride along; "sign out everywhere"
+ends every session of the account. Sensitive actions want a second factor typed within
+``step_up`` (when the account has one).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+
+from core.accounts.records import SessionRecord
+from core.accounts.secrets import digest, new_token
+from core.accounts.tables import SessionRow
+from core.storage.store import Store
+from core.storage.tables import utcnow
+
+TOUCH_EVERY = timedelta(minutes=1)  # last_seen is written at most this often: reads stay reads
+
+
+@dataclass(frozen=True)
+class SessionPolicy:
+    idle: timedelta = timedelta(hours=12)
+    absolute: timedelta = timedelta(days=7)
+    step_up: timedelta = timedelta(minutes=10)
+
+
+class Sessions:
+    def __init__(self, store: Store, policy: SessionPolicy = SessionPolicy(), clock: Callable[[], datetime] = utcnow) -> None:
+        self.store = store
+        self.policy = policy
+        self.clock = clock
+
+    async def start(self, user_id: int, method: str, second_factor: bool) -> tuple[str, SessionRecord]:
+        """A new session; ``second_factor`` False leaves it waiting for the TOTP code."""
+        token = new_token()
+        now = self.clock()
+        row = SessionRow(
+            token_hash=digest(token), user_id=user_id, csrf=secrets.token_urlsafe(32), method=method,
+            second_factor=second_factor, verified_at=None, created_at=now, last_seen_at=now,
+            expires_at=now + self.policy.absolute,
+        )
+        async with self.store._guard(), self.store.session() as session, session.begin():
+            session.add(row)
+            await session.flush()
+            return token, _record(row)
+
+    async def resume(self, token: str) -> SessionRecord | None:
+        """The live session of ``token``; an expired one is removed and None returned."""
+        if not token or len(token) > 100:
+            return None
+        now = self.clock()
+        async with self.store._guard(), self.store.session() as session:
+            row = await session.scalar(select(SessionRow).where(SessionRow.token_hash == digest(token)))
+            if row is None:
+                return None
+            record = _record(row)
+        if now >= record.expires_at or now - record.last_seen_at >= self.policy.idle:
+            await self._drop(record.id)
+            return None
+        if now - record.last_seen_at >= TOUCH_EVERY:
+            async with self.store._guard(), self.store.session() as session, session.begin():
+                await session.execute(update(SessionRow).where(SessionRow.id == record.id).values(last_seen_at=now))
+        return record
+
+    async def rotate(self, session_id: int, *, second_factor: bool | None = None, verified: bool = False) -> tuple[str, SessionRecord]:
+        """A new token (and CSRF secret) for the same session, with its privilege changed."""
+        token = new_token()
+        now = self.clock()
+        values: dict[str, object] = {"token_hash": digest(token), "csrf": secrets.token_urlsafe(32), "last_seen_at": now}
+        if second_factor is not None:
+            values["second_factor"] = second_factor
+        if verified:
+            values["verified_at"] = now
+        async with self.store._guard(), self.store.session() as session, session.begin():
+            await session.execute(update(SessionRow).where(SessionRow.id == session_id).values(**values))
+            row = await session.get(SessionRow, session_id)
+            assert row is not None
+            return token, _record(row)
+
+    def recently_verified(self, record: SessionRecord) -> bool:
+        return record.verified_at is not None and self.clock() - record.verified_at < self.policy.step_up
+
+    async def end(self, session_id: int) -> None:
+        await self._drop(session_id)
+
+    async def end_all(self, user_id: int) -> int:
+        async with self.store._guard(), self.store.session() as session, session.begin():
+            result = await session.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    async def of_account(self, user_id: int) -> list[SessionRecord]:
+        async with self.store._guard(), self.store.session() as session:
+            rows = await session.scalars(select(SessionRow).where(SessionRow.user_id == user_id).order_by(SessionRow.id))
+            return [_record(r) for r in rows]
+
+    async def _drop(self, session_id: int) -> None:
+        async with self.store._guard(), self.store.session() as session, session.begin():
+            await session.execute(delete(SessionRow).where(SessionRow.id == session_id))
+
+
+def _record(row: SessionRow) -> SessionRecord:
+    return SessionRecord(
+        id=row.id, user_id=row.user_id, csrf=row.csrf, method=row.method, second_factor=row.second_factor,
+        verified_at=row.verified_at, created_at=row.created_at, last_seen_at=row.last_seen_at, expires_at=row.expires_at,
+    )
