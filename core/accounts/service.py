@@ -48,7 +48,7 @@ class AccountService:
         billing: AccountBillingPort | None = None,
         images: AccountImages | None = None,
         public_url: str = "http://127.0.0.1:8400",
-        policy: SessionPolicy = SessionPolicy(),
+        policy: SessionPolicy | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.store = store
@@ -61,7 +61,7 @@ class AccountService:
         self.codes = LinkCodes(store, self.attempts, clock)
         self.pending = PendingActions(store, clock)
         self.merger = AccountMerger(store)
-        self.sessions = Sessions(store, policy, clock)
+        self.sessions = Sessions(store, policy or SessionPolicy(), clock)
         self.links = SignInLinks(store, clock)
         self.two_factor = TwoFactor(store, sealer, self.attempts, clock)
         self.tokens = ApiTokens(store, clock)

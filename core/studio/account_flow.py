@@ -15,7 +15,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Protocol
 
 from core.accounts.records import IdentityRecord
-from core.accounts.roles import parse_role
 from core.accounts.service import AccountService
 from core.errors import AlreadyLinked, PageMagicError, TeamAccountCommand, UnknownIdentity
 from core.events import Confirm, Event, ExportReady, Reply, SignInLink

@@ -30,14 +30,14 @@ from core.observability.context import ensure_request_id
 from core.observability.logging import get_logger
 from core.site.values import Language
 from core.storage.records import ChatRef, ConversationRecord
-from core.studio.base import _Conversation
 from core.studio.account_flow import ACCOUNT_COMMANDS
+from core.studio.base import _Conversation
 from core.studio.custom_domains import DomainsFlow
 from core.studio.language_choice import choose_language
 from core.studio.open_site import OpenSiteFlow
-from core.studio.team_roles import TeamRolesFlow
 from core.studio.publishing import PublishingFlow
 from core.studio.spending import SpendingFlow
+from core.studio.team_roles import TeamRolesFlow
 from core.studio.usage_report import UsageFlow
 from core.studio.versions import VersionsFlow
 
