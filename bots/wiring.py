@@ -17,6 +17,11 @@ from billing.quotas import PlanQuotas
 from billing.setup import BillingParts, build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, HttpLimits, bind_socket, url_of
+from bots.server import BackgroundServer, bind_socket, url_of
+from core.accounts.attempts import MemoryAttempts
+from core.accounts.sealing import Sealer
+from core.accounts.service import AccountService
+from core.accounts.sessions import SessionPolicy
 from core.errors import ConfigurationError
 from core.images.local import LocalImageStore
 from core.images.port import ImageStore
@@ -32,6 +37,7 @@ from core.storage.store import Store
 from core.studio import Studio, StudioConfig
 from core.studio.images import ImageSettings
 from hosting import scrape_sources
+from hosting.attempts import RedisAttempts
 from hosting.domains.manager import DomainManager
 from hosting.domains.setup import build_domain_manager, deny_list, domains_enabled
 from hosting.health import Readiness
@@ -44,6 +50,9 @@ from hosting.queue_arq import ArqQueue
 from hosting.request_id import RequestIdMiddleware
 from hosting.server import SiteServer
 from pipeline.images import Limits
+from web.app import web_routes
+from web.context import Web, WebConfig
+from web.mail import SmtpConfig, SmtpMail
 
 
 @dataclass
@@ -141,6 +150,45 @@ def build_domains(settings: Settings, store: Store, redis: Redis | None, local_e
     return build_domain_manager(settings, store, redis, fallback)
 
 
+def build_accounts(
+    settings: Settings, store: Store, redis: Redis | None, billing: BillingParts, base_url: str
+) -> AccountService:
+    """Accounts with the sealing key, the shared limiter (Redis when there is one) and billing's merge rules."""
+    sealer = (
+        Sealer.from_base64(settings.account_key.get_secret_value()) if settings.account_key else Sealer.from_home(settings.home)
+    )
+    return AccountService(
+        store,
+        sealer,
+        attempts=RedisAttempts(redis) if redis is not None else MemoryAttempts(),
+        billing=billing.account_billing,
+        public_url=base_url,
+        policy=SessionPolicy(idle=timedelta(minutes=settings.session_idle_minutes), absolute=timedelta(days=settings.session_days)),
+    )
+
+
+def build_mail(settings: Settings) -> SmtpMail | None:
+    if not settings.smtp_host:
+        return None
+    return SmtpMail(SmtpConfig(
+        host=settings.smtp_host, port=settings.smtp_port, username=settings.smtp_username,
+        password=settings.smtp_password.get_secret_value() if settings.smtp_password else None,
+        starttls=settings.smtp_starttls, sender=settings.smtp_from,
+    ))
+
+
+def web_config(settings: Settings, base_url: str) -> WebConfig:
+    return WebConfig(
+        public_url=base_url,
+        telegram_token=settings.telegram_token.get_secret_value() if settings.telegram_token else None,
+        slack_client_id=settings.slack_client_id,
+        slack_client_secret=settings.slack_client_secret.get_secret_value() if settings.slack_client_secret else None,
+        slack_api_base=settings.slack_api_base if settings.slack_api_base.endswith("/") else settings.slack_api_base + "/",
+        slack_oauth_base=settings.slack_oauth_base.rstrip("/"),
+        telegram_login_base=settings.telegram_login_base.rstrip("/"),
+    )
+
+
 async def open_store(settings: Settings) -> Store:
     private_dir(settings.home)  # the database and what the chats made: the owner's alone (0700)
     engine = create_engine(settings.sqlalchemy_url)
@@ -170,6 +218,8 @@ async def runtime(
     meter = StoreUsageMeter(store)
     quotas = PlanQuotas(store, meter, cap_cents=settings.billing_spending_cap_cents)
     billing = build_billing(settings, store, quotas, redis, base_url)
+    accounts = build_accounts(settings, store, redis, billing, base_url)
+    mail = build_mail(settings)
     runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
     # With Redis, `pagemagic worker` runs jobs; without it, this process does.
     queue: InProcessQueue | ArqQueue = (
@@ -196,11 +246,15 @@ async def runtime(
         domains=domains,
         images=images,
         image_settings=ImageSettings(Limits(max_bytes=settings.image_max_bytes, max_pixels=settings.image_max_pixels)),
+        accounts=accounts,
+        mail=mail,
     )
     metrics = instrument(settings, store, redis, studio, runner)
     own_hosts = {"localhost", "127.0.0.1", urlsplit(base_url).hostname or ""}
     site_server = SiteServer(store, drafts, files, meter, own_hosts, images=images)
     app = site_server.app()
+    app.state.web = Web(web_config(settings, base_url), studio, mail)
+    app.router.routes.extend(web_routes())  # sign-in, the account page, the JSON API
     if billing.route is not None:
         app.router.routes.append(billing.route)  # /stripe/webhook
     for factory in extra_routes:

@@ -355,6 +355,30 @@ class Settings(BaseSettings):
         default=10.0, description="How often usage is reported to Stripe and grace periods are checked."
     )
 
+    account_key: SecretStr | None = Field(
+        default=None,
+        description="32 bytes in base64 (openssl rand -base64 32): seals two-factor secrets at rest; every replica "
+        "needs the same one. Default: a key made once under home.",
+    )
+    session_idle_minutes: Annotated[float, Field(gt=0, le=60 * 24 * 30)] = Field(
+        default=720.0, description="A web session ends after this long without a request."
+    )
+    session_days: Annotated[float, Field(gt=0, le=90)] = Field(
+        default=7.0, description="A web session ends this long after sign-in, however active."
+    )
+    smtp_host: str | None = Field(default=None, description="SMTP server for sign-in and address-check mails; unset: no mail.")
+    smtp_port: Annotated[int, Field(ge=1, le=65535)] = Field(default=587, description="Port of the SMTP server.")
+    smtp_username: str | None = Field(default=None, description="SMTP user name, if the server wants one.")
+    smtp_password: SecretStr | None = Field(default=None, description="SMTP password (never logged).")
+    smtp_starttls: bool = Field(default=True, description="Upgrade the SMTP connection with STARTTLS.")
+    smtp_from: str = Field(default="Page Magic <no-reply@localhost>", description="From address of the mails.")
+    slack_oauth_base: str = Field(
+        default="https://slack.com", description="Where Sign in with Slack sends the browser (a stand-in in tests)."
+    )
+    telegram_login_base: str = Field(
+        default="https://oauth.telegram.org", description="Telegram's login page for the web sign-in (Login Widget)."
+    )
+
     @classmethod
     def settings_customise_sources(
         cls,

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from core.accounts.roles import allows, needed_role, parse_role, strongest
-from core.errors import NotAllowed, PageMagicError
+from core.errors import NoSiteYet, NotAllowed, PageMagicError
 from core.events import Event, Reply
+from core.i18n.locales import stored_locale
 from core.messages import say, say_in
 from core.site.values import Language
 from core.storage.domains import DomainStore
@@ -55,6 +56,21 @@ class TeamRolesFlow(PublishingFlow):
         await self.accounts.record("role", conversation.user_id, f"{chat.platform}:{who} -> {role}")
         yield Reply(say(language, "role_set", who=words[0], role=say_in(language, "role", role)), kind="role_set")
 
+    async def publish_site(self, user_id: int, site_id: int, actor: ChatRef) -> AsyncIterator[Event]:
+        """/publish for one of the account's sites, asked through the API (``actor``: the token's label).
+
+        The same flow, quotas, job and audit as from a chat; another account's site is ``NoSiteYet``.
+        """
+        record = await self.store.site(site_id)
+        account = await self.accounts.directory.account(user_id)
+        if record.owner_id != user_id or account is None:
+            raise NoSiteYet(str(site_id))
+        conversation = ConversationRecord(
+            id=0, user_id=user_id, plan=account.plan, language=_locale(account.language), site_id=site_id
+        )
+        async for event in self.publish(conversation, conversation.language or "en", actor):
+            yield event
+
     async def remove_account_sites(self, user_id: int) -> int:
         """Take every site of the account offline (a job each, like /unpublish), remove its domains
         (routes and certificates), and leave the rows to the account's erasure."""
@@ -74,6 +90,10 @@ class TeamRolesFlow(PublishingFlow):
                 if final is None or final.state != "removed":
                     raise PageMagicError(f"site {site.slug} could not be taken offline: {final.state if final else 'queued'}")
         return len(sites)
+
+
+def _locale(value: str | None) -> Language | None:
+    return stored_locale(value)
 
 
 def _lang(conversation: ConversationRecord) -> Language:
