@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from bots.slack.blocks import ACTION_OPEN, ACTION_PUBLISH, ACTION_UNDO
+from bots.slack.blocks import ACTION_CONFIRM, ACTION_OPEN, ACTION_PUBLISH, ACTION_UNDO, CONFIRMABLE
 from bots.slack.frontdoor import SlackFrontDoor, SlackOptions
 from bots.slack.inbound import from_action, from_command, from_message
 from bots.slack.installations import SqlInstallationStore, SqlOAuthStateStore, StoreAuthorize
@@ -174,6 +174,13 @@ def _listen(app: AsyncApp, front: SlackFrontDoor, command_name: str) -> None:
 
     app.action(ACTION_PUBLISH)(on_button("/publish"))
     app.action(ACTION_UNDO)(on_button("/undo"))
+
+    @app.action(ACTION_CONFIRM)
+    async def on_confirm(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any, context: Any) -> None:
+        await ack()
+        command = str(((body.get("actions") or [{}])[0]).get("value") or "")
+        if command.startswith(CONFIRMABLE):  # only a confirmation Studio asked for, never any other command
+            await front.handle(from_action(body, command), client, respond, context.enterprise_id)
 
     @app.action(ACTION_OPEN)
     async def on_open(ack: Any) -> None:

@@ -15,6 +15,8 @@ from core.site.values import Language
 ACTION_PUBLISH = "pagemagic_publish"
 ACTION_UNDO = "pagemagic_undo"
 ACTION_OPEN = "pagemagic_open"  # link buttons still send an action; it is only acknowledged
+ACTION_CONFIRM = "pagemagic_confirm"  # a confirmation Studio asked for; the button's value is the command
+CONFIRMABLE = ("/link confirm ", "/delete_account confirm ")
 
 _SECTION_LIMIT = 3000
 
@@ -73,3 +75,13 @@ def published_blocks(event: Published, language: Language) -> list[dict[str, Any
         text_section(escape(event.text)),
         {"type": "actions", "elements": [_button(say(language, "slack_button_open_site"), ACTION_OPEN, url=event.url)]},
     ]
+
+
+def confirm_blocks(text: str, label: str, command: str) -> list[dict[str, Any]]:
+    button = _button(label, ACTION_CONFIRM, style="danger" if command.startswith("/delete_account") else "primary")
+    button["value"] = command
+    return [text_section(escape(text)), {"type": "actions", "elements": [button]}]
+
+
+def link_blocks(text: str, label: str, url: str) -> list[dict[str, Any]]:
+    return [text_section(escape(text)), {"type": "actions", "elements": [_button(label, ACTION_OPEN, url=url)]}]

@@ -16,19 +16,31 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slack.blocks import escape, preview_blocks, published_blocks, text_section
 from bots.slack.files import upload_of
+from bots.slack.blocks import (
+    confirm_blocks,
+    escape,
+    link_blocks,
+    preview_blocks,
+    published_blocks,
+    text_section,
+)
 from bots.slack.inbound import Turn
 from bots.slack.installations import SqlInstallationStore
 from bots.slack.policy import PublishPolicy
 from bots.slack.streaming import ThreadWriter, api_error
 from bots.slack.threads import ThreadBook
+from core.accounts.roles import needed_role
 from core.events import (
+    Confirm,
     DomainStatus,
     Event,
+    ExportReady,
     GenerationStarted,
     PreviewReady,
     Published,
     PublishProgress,
     SectionReady,
+    SignInLink,
     SiteChanged,
 )
 from core.i18n.locales import locale_from_tag
@@ -80,6 +92,7 @@ class SlackFrontDoor:
         self, turn: Turn, client: AsyncWebClient, respond: Respond | None, enterprise_id: str | None = None
     ) -> None:
         turn = await self._with_locale(turn, client)
+        turn = await self._with_role(turn, client)
         language = await self._language(turn)
         try:
             if turn.unknown or turn.command == "help":
@@ -158,6 +171,18 @@ class SlackFrontDoor:
             blocks = published_blocks(event, language)
         elif isinstance(event, DomainStatus):
             blocks = [text_section(escape(event.text))]
+        elif isinstance(event, Confirm):
+            await self._private(turn, client, respond, escape(event.text), confirm_blocks(event.text, event.label, event.command))
+            return
+        elif isinstance(event, SignInLink):
+            await self._private(turn, client, respond, escape(event.text), link_blocks(event.text, event.label, event.url))
+            return
+        elif isinstance(event, ExportReady):
+            await client.files_upload_v2(
+                channel=turn.channel, thread_ts=turn.thread_ts, content=event.data, filename=event.filename,
+                initial_comment=event.text,
+            )
+            return
         else:
             await self._private(turn, client, respond, escape(event.text))
             return
@@ -197,12 +222,16 @@ class SlackFrontDoor:
         await self.threads.set(turn.team, turn.channel, thread)
         return thread
 
-    async def _private(self, turn: Turn, client: AsyncWebClient, respond: Respond | None, text: str) -> None:
+    async def _private(
+        self, turn: Turn, client: AsyncWebClient, respond: Respond | None, text: str,
+        blocks: list[dict[str, Any]] | None = None,
+    ) -> None:
         """Only the asker sees it: ephemeral through response_url, else in the thread it came from."""
+        extra: dict[str, Any] = {"blocks": blocks} if blocks else {}
         if respond is not None and turn.response_url:
-            await respond(text=text, response_type="ephemeral", replace_original=False)
+            await respond(text=text, response_type="ephemeral", replace_original=False, **extra)
         else:
-            await client.chat_postMessage(channel=turn.channel, thread_ts=turn.thread_ts, text=text)
+            await client.chat_postMessage(channel=turn.channel, thread_ts=turn.thread_ts, text=text, **extra)
 
     async def _revoked(
         self, turn: Turn, respond: Respond | None, enterprise_id: str | None, language: Language, error: str
@@ -221,6 +250,21 @@ class SlackFrontDoor:
     async def _language(self, turn: Turn) -> Language:
         conversation = await self.store.conversation(turn.chat, self.studio.config.default_plan)
         return conversation.language or turn.chat.language or "en"
+
+    async def _with_role(self, turn: Turn, client: AsyncWebClient) -> Turn:
+        """In a channel, the person's workspace role (``users.info``: primary owner/owner -> owner, admin ->
+        admin), asked only for a command that needs more than a member; Studio adds the team's own grants."""
+        if not turn.chat.team or needed_role(turn.command, self.studio.config.publish_needs_admin) == "member":
+            return turn
+        try:
+            response = await client.users_info(user=turn.user)
+        except SlackApiError as exc:
+            if api_error(exc) in REVOKED_ERRORS:
+                raise
+            return turn
+        user = response.get("user") or {}
+        role = "owner" if user.get("is_owner") or user.get("is_primary_owner") else "admin" if user.get("is_admin") else "member"
+        return replace(turn, chat=replace(turn.chat, role=role))
 
     async def _with_locale(self, turn: Turn, client: AsyncWebClient) -> Turn:
         """The turn with the user's Slack locale (users.info ``locale``: "pt-BR"), looked up once per user;

@@ -16,7 +16,8 @@ from core.commands import plain_command
 from core.storage.records import ChatRef
 
 SUBCOMMANDS = frozenset(
-    {"publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "new", "help", "language"}
+    {"publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "new", "help", "language",
+     "account", "link", "unlink", "dashboard", "email", "export", "delete-account", "delete_account", "role"}
 )
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 
@@ -51,7 +52,11 @@ class Turn:
 
 
 def chat_ref(team: str, channel: str, user: str, user_name: str = "") -> ChatRef:
-    return ChatRef(platform="slack", workspace=team, chat_id=channel, user_id=user, user_name=user_name)
+    """A channel's site belongs to the workspace's team account; a DM is the person's own."""
+    shared = not channel.startswith("D")
+    return ChatRef(
+        platform="slack", workspace=team, chat_id=channel, user_id=user, user_name=user_name, team=team if shared else ""
+    )
 
 
 def from_command(payload: dict[str, Any]) -> Turn:

@@ -17,6 +17,8 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from dataclasses import replace
+from html import escape as html_escape
 
 from bots.telegram.commands import register_commands
 from bots.telegram.limiter import RateLimiter
@@ -33,7 +35,7 @@ from bots.telegram.port import (
 )
 from bots.telegram.progress import Progress
 from bots.telegram.render import (
-    CALLBACK_COMMANDS,
+    callback_command,
     final_line,
     is_progress,
     keyboard_for,
@@ -41,7 +43,10 @@ from bots.telegram.render import (
     split_html,
 )
 from bots.telegram.seen import MemorySeen, SeenUpdates
-from core.events import Event, GenerationStarted, SectionReady
+from core.accounts.roles import needed_role
+from core.commands import parse_command
+from core.errors import PageMagicError
+from core.events import Event, ExportReady, GenerationStarted, SectionReady
 from core.i18n.locales import locale_from_tag
 from core.images.upload import ImageUpload
 from core.language import detect_language
@@ -141,6 +146,7 @@ class TelegramAdapter:
         if incoming.attachments:
             await self._images(chat, incoming.chat_id, group, [incoming])
             return
+        chat = self._chat(incoming.chat_id, incoming.sender, group)
         if incoming.text is None:
             language = chat.language or "en"
             await self._send_final(incoming.chat_id, group, say(language, "unsupported_content"), None)
@@ -203,10 +209,10 @@ class TelegramAdapter:
             await self.api.answer_callback(incoming.callback_id)
         except TelegramError as error:  # an unanswered spinner is cosmetic; the press still counts
             log.info("callback answer failed: %s", error.code)
-        command = CALLBACK_COMMANDS.get(incoming.data)
+        command = callback_command(incoming.data)
         if command is None:
             return
-        chat = self._chat(incoming.chat_id, incoming.sender)
+        chat = self._chat(incoming.chat_id, incoming.sender, incoming.chat_kind != "private")
         await self._converse(chat, incoming.chat_id, incoming.chat_kind != "private", command)
 
     # -- one exchange ------------------------------------------------------------------------
@@ -221,6 +227,7 @@ class TelegramAdapter:
         finals: list[Event] = []
         if not text.startswith("/"):
             await self._typing(chat_id)
+        chat = await self._with_role(chat, chat_id, text)
         try:
             async for event in self.studio.message(chat, text):
                 if isinstance(event, GenerationStarted):
@@ -229,6 +236,8 @@ class TelegramAdapter:
                     progress.add(progress_line(event))
                     if isinstance(event, SectionReady):
                         shown.append(progress_line(event))
+                elif isinstance(event, ExportReady):
+                    await self._send_file(chat_id, event)
                 else:
                     finals.append(event)
         finally:
@@ -286,14 +295,40 @@ class TelegramAdapter:
             return mention.sub("", text).strip()
         return None
 
-    def _chat(self, chat_id: int, sender: Sender) -> ChatRef:
+    def _chat(self, chat_id: int, sender: Sender, group: bool = False) -> ChatRef:
+        """A group's site belongs to the group's team account (``team``: the group's chat id)."""
         return ChatRef(
             platform=PLATFORM,
             chat_id=str(chat_id),
             user_id=str(sender.id),
             user_name=sender.name,
             language=language_of(sender.language_code),
+            team=str(chat_id) if group else "",
         )
+
+    async def _with_role(self, chat: ChatRef, chat_id: int, text: str) -> ChatRef:
+        """In a group, what the sender is there (creator: owner, administrator: admin), asked of Telegram
+        only for a command that needs more than a member (``getChatAdministrators``)."""
+        if not chat.team:
+            return chat
+        try:
+            command = parse_command(text.strip())
+        except PageMagicError:
+            return chat
+        if command is None or needed_role(command.name, self.studio.config.publish_needs_admin) == "member":
+            return chat
+        try:
+            roles = await self.api.chat_roles(chat_id)
+        except TelegramError as error:
+            log.info("getChatAdministrators failed in chat %s: %s", chat_id, error.code)
+            return chat
+        return replace(chat, role=roles.get(int(chat.user_id), "member"))
+
+    async def _send_file(self, chat_id: int, event: ExportReady) -> None:
+        try:
+            await self.api.send_document(chat_id, event.filename, event.data, html_escape(event.text))
+        except TelegramError as error:
+            log.warning("could not send a file to chat %s: %s", chat_id, error.code)
 
     async def _first_time(self, update_id: int) -> bool:
         """Telegram redelivers an update it thinks we missed; each one is handled once."""

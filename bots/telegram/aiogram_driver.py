@@ -26,6 +26,7 @@ from aiogram.types import (
 )
 from aiogram.types import (
     BotCommandScopeDefault,
+    BufferedInputFile,
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -87,6 +88,13 @@ class AiogramApi:
                 reply_markup=_markup(keyboard),
             )
         )
+
+    async def send_document(self, chat_id: int, filename: str, data: bytes, caption: str) -> None:
+        await _mapped(self.bot.send_document(chat_id, BufferedInputFile(data, filename), caption=caption, parse_mode=HTML))
+
+    async def chat_roles(self, chat_id: int) -> dict[int, str]:
+        members = await _mapped(self.bot.get_chat_administrators(chat_id))
+        return {m.user.id: "owner" if m.status == "creator" else "admin" for m in members}
 
     async def send_draft(self, chat_id: int, draft_id: int, html: str) -> None:
         await _mapped(

@@ -87,6 +87,13 @@ class PtbApi:
             )
         )
 
+    async def send_document(self, chat_id: int, filename: str, data: bytes, caption: str) -> None:
+        await _mapped(self.bot.send_document(chat_id, document=data, filename=filename, caption=caption, parse_mode=HTML))
+
+    async def chat_roles(self, chat_id: int) -> dict[int, str]:
+        members = await _mapped(self.bot.get_chat_administrators(chat_id))
+        return {m.user.id: "owner" if m.status == "creator" else "admin" for m in members}
+
     async def send_draft(self, chat_id: int, draft_id: int, html: str) -> None:
         await _mapped(self.bot.send_message_draft(chat_id, draft_id, text=html, parse_mode=HTML))
 

@@ -7,11 +7,13 @@ from urllib.parse import urlsplit
 
 from bots.telegram.port import Button, Keyboard
 from core.events import (
+    Confirm,
     Event,
     GenerationStarted,
     PreviewReady,
     Published,
     SectionReady,
+    SignInLink,
     SiteChanged,
 )
 from core.messages import say
@@ -21,6 +23,16 @@ MAX_TEXT = 4096
 PUBLISH = "pm:publish"
 UNDO = "pm:undo"
 CALLBACK_COMMANDS = {PUBLISH: "/publish", UNDO: "/undo"}
+CONFIRM = "pm:do:"  # + the command a confirmation button sends (Telegram allows 64 bytes of data)
+CONFIRMABLE = ("/link confirm ", "/delete_account confirm ")
+
+
+def callback_command(data: str) -> str | None:
+    """What a button press means: a fixed command, or a confirmation Studio asked for (never anything else)."""
+    if data.startswith(CONFIRM):
+        command = data[len(CONFIRM):]
+        return command if command.startswith(CONFIRMABLE) else None
+    return CALLBACK_COMMANDS.get(data)
 
 
 def is_progress(event: Event) -> bool:
@@ -53,6 +65,10 @@ def keyboard_for(event: Event, language: Language) -> Keyboard | None:
         return tuple(rows)
     if isinstance(event, Published) and opens_in_telegram(event.url):
         return ((Button(say(language, "button_open_site"), url=event.url),),)
+    if isinstance(event, Confirm):
+        return ((Button(event.label, callback=CONFIRM + event.command),),)
+    if isinstance(event, SignInLink) and opens_in_telegram(event.url):
+        return ((Button(event.label, url=event.url),),)
     return None
 
 

@@ -55,6 +55,7 @@ class Workspace:
     bot_user_id: str
     bot_id: str
     admins: set[str] = field(default_factory=set)
+    owners: set[str] = field(default_factory=set)
     locales: dict[str, str] = field(default_factory=dict)  # user -> IETF tag users.info reports ("pt-BR")
 
 
@@ -83,6 +84,11 @@ class SlackApiStandIn:
         self.channels: set[str] = set()  # channels (and DMs) that exist: someone wrote from them
         self.files: dict[str, tuple[Workspace, dict[str, Any], bytes]] = {}  # file id -> (owner, info, bytes)
         self.downloads: list[tuple[str, str | None]] = []  # (file id, bearer token) of each url_private GET
+        self.files: dict[str, dict[str, Any]] = {}  # file id -> name, bytes, channel, comment
+        # Sign in with Slack: who approves at the authorize page (team, user, email), and codes handed out
+        self.oidc_user: tuple[str, str, str] | None = None
+        self.oidc_codes: dict[str, tuple[str, str, str, str, str]] = {}  # code -> (team, user, email, nonce, redirect)
+        self.oidc_tokens: dict[str, tuple[str, str, str]] = {}
         self._ts = itertools.count(1)
         self._server: BackgroundServer | None = None
         self.url = ""
@@ -179,6 +185,8 @@ class SlackApiStandIn:
                 Route("/api/{method}", self._api, methods=["GET", "POST"]),
                 Route("/respond/{key}", self._respond, methods=["POST"]),
                 Route("/files-pri/{team_file}/{name}", self._file, methods=["GET"]),
+                Route("/upload/{file_id}", self._upload, methods=["POST"]),
+                Route("/openid/connect/authorize", self._authorize, methods=["GET"]),
             ]
         )
         self._server = BackgroundServer(app, sock)
@@ -233,6 +241,10 @@ class SlackApiStandIn:
             )
         if method == "oauth.v2.access":
             return self._oauth_access(auth, params)
+        if method == "openid.connect.token":
+            return self._oidc_token(auth, params)
+        if method == "openid.connect.userInfo":
+            return self._oidc_user_info(token or "")
         workspace = self.workspaces.get(token or "")
         if workspace is None or token in self.revoked:
             return _error("invalid_auth" if token else "not_authed")
@@ -334,13 +346,84 @@ class SlackApiStandIn:
             "id": user,
             "team_id": ws.team_id,
             "name": user.lower(),
-            "is_admin": user in ws.admins,
-            "is_owner": False,
+            "is_admin": user in ws.admins or user in ws.owners,
+            "is_owner": user in ws.owners,
             "is_primary_owner": False,
         }
         if str(params.get("include_locale", "")).lower() in ("true", "1"):  # Slack sends it only when asked
             info["locale"] = ws.locales.get(user, "en-US")
         return {"ok": True, "user": info}
+
+    # -- files (files_upload_v2: get an upload URL, post the bytes, complete) ---------------
+
+    def _files_getUploadURLExternal(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"F{secrets.token_hex(5).upper()}"
+        self.files[file_id] = {"name": params.get("filename", ""), "length": int(params.get("length", 0)), "data": b""}
+        return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+
+    async def _upload(self, request: Request) -> Response:
+        entry = self.files.get(request.path_params["file_id"])
+        if entry is None:
+            return PlainTextResponse("not found", status_code=404)
+        body = await request.body()
+        if request.headers.get("content-type", "").startswith("multipart/form-data"):
+            form = await request.form()
+            upload = next(iter(form.values()))
+            body = await upload.read() if hasattr(upload, "read") else str(upload).encode()
+        entry["data"] = body
+        return PlainTextResponse("OK - " + str(len(body)))
+
+    def _files_completeUploadExternal(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        files = params.get("files")
+        files = json.loads(files) if isinstance(files, str) else files or []
+        for item in files:
+            entry = self.files.get(item.get("id", ""))
+            if entry is None:
+                return {"ok": False, "error": "file_not_found"}
+            entry.update(channel=params.get("channel_id"), comment=params.get("initial_comment", ""), title=item.get("title"))
+        return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
+
+    # -- Sign in with Slack (OpenID Connect) ----------------------------------------------
+
+    async def _authorize(self, request: Request) -> Response:
+        """Slack's consent page, approved at once by ``oidc_user``; back to redirect_uri with a code."""
+        query = request.query_params
+        if query.get("client_id") != CLIENT_ID or "openid" not in query.get("scope", "").split() or self.oidc_user is None:
+            return PlainTextResponse("invalid_request", status_code=400)
+        code = f"oidc-{secrets.token_hex(8)}"
+        team, user, email = self.oidc_user
+        self.oidc_codes[code] = (team, user, email, query.get("nonce", ""), query.get("redirect_uri", ""))
+        target = f"{query['redirect_uri']}?code={code}&state={query.get('state', '')}"
+        return Response(status_code=302, headers={"Location": target})
+
+    def _oidc_token(self, auth: str, params: dict[str, Any]) -> Response:
+        client_id, client_secret = params.get("client_id"), params.get("client_secret")
+        if auth.startswith("Basic "):
+            client_id, _, client_secret = base64.b64decode(auth[6:]).decode().partition(":")
+        if client_id != CLIENT_ID or client_secret != CLIENT_SECRET:
+            return _error("invalid_client_id")
+        found = self.oidc_codes.pop(params.get("code", ""), None)
+        if found is None or found[4] != params.get("redirect_uri"):
+            return _error("invalid_code")
+        team, user, email, nonce, _redirect = found
+        access = f"xoxp-{secrets.token_hex(10)}"
+        self.oidc_tokens[access] = (team, user, email)
+        claims = {"iss": "https://slack.com", "sub": user, "aud": CLIENT_ID, "exp": int(time.time()) + 300,
+                  "iat": int(time.time()), "nonce": nonce, "https://slack.com/user_id": user,
+                  "https://slack.com/team_id": team, "email": email}
+        body = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+        header = base64.urlsafe_b64encode(b'{"alg":"RS256","typ":"JWT"}').rstrip(b"=").decode()
+        return JSONResponse({"ok": True, "access_token": access, "token_type": "Bearer",
+                             "id_token": f"{header}.{body}.c2lnbmF0dXJl"})
+
+    def _oidc_user_info(self, token: str) -> Response:
+        found = self.oidc_tokens.get(token)
+        if found is None:
+            return _error("invalid_auth")
+        team, user, email = found
+        return JSONResponse({"ok": True, "sub": user, "https://slack.com/user_id": user,
+                             "https://slack.com/team_id": team, "email": email, "email_verified": True,
+                             "name": user.lower()})
 
     def _oauth_access(self, auth: str, params: dict[str, Any]) -> Response:
         client_id, client_secret = params.get("client_id"), params.get("client_secret")

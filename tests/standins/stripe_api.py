@@ -118,6 +118,7 @@ class StripeApiStandIn:
         self.customers: dict[str, dict[str, Any]] = {}
         self.sessions: dict[str, dict[str, Any]] = {}
         self.subscriptions: dict[str, dict[str, Any]] = {}
+        self.invoices: dict[str, dict[str, Any]] = {}
         self.meter_events: dict[str, dict[str, Any]] = {}  # identifier -> accepted event
         self.duplicates = 0  # meter events sent again: replayed by key, refused (v1) or dropped (v2)
         self.stream_tokens: dict[str, float] = {}  # token -> expiry (epoch seconds)
@@ -172,6 +173,8 @@ class StripeApiStandIn:
         subscription = {
             "id": sub_id, "object": "subscription", "customer": session["customer"], "status": "active",
             "items": {"object": "list", "data": items}, "metadata": session.get("subscription_metadata", {}),
+            "current_period_start": int(self.clock()), "current_period_end": int(self.clock()) + 30 * 86400,
+            "cancel_at_period_end": False,
         }
         self.subscriptions[sub_id] = subscription
         session.update(status="complete", payment_status="paid", subscription=sub_id)
@@ -225,7 +228,7 @@ class StripeApiStandIn:
         if request.headers.get("content-type", "").startswith("application/json"):
             params: dict[str, Any] = json.loads(body or b"{}")
         else:
-            params = nest(parse_qsl(body.decode(), keep_blank_values=True))
+            params = nest(parse_qsl(body.decode() or request.url.query, keep_blank_values=True))
         key = request.headers.get("idempotency-key") if request.method == "POST" else None
         status = 200
         try:
@@ -278,6 +281,8 @@ class StripeApiStandIn:
             ("DELETE", "/v1/customers/{id}"): self._delete_customer,
             ("POST", "/v1/checkout/sessions"): self._create_session,
             ("POST", "/v1/billing/meter_events"): self._meter_event,
+            ("POST", "/v1/subscriptions/{id}"): self._update_subscription,
+            ("GET", "/v1/invoices"): self._list_invoices,
             ("POST", "/v2/billing/meter_event_session"): self._stream_session,
             ("POST", "/v2/billing/meter_event_stream"): self._stream,
         }.get(route)
@@ -297,6 +302,28 @@ class StripeApiStandIn:
             return error(404, "invalid_request_error", f"No such customer: '{customer_id}'", "resource_missing", "id")
         self.delete_customer(customer_id)
         return JSONResponse({"id": customer_id, "object": "customer", "deleted": True})
+
+    def _update_subscription(self, path: str, params: dict[str, Any]) -> Response:
+        sub_id = path.rsplit("/", 1)[1]
+        subscription = self.subscriptions.get(sub_id)
+        if subscription is None:
+            return error(404, "invalid_request_error", f"No such subscription: '{sub_id}'", "resource_missing", "id")
+        if "cancel_at_period_end" in params:
+            subscription["cancel_at_period_end"] = str(params["cancel_at_period_end"]).lower() == "true"
+        return JSONResponse(subscription)
+
+    def _list_invoices(self, _path: str, params: dict[str, Any]) -> Response:
+        customer = params.get("customer", "")
+        found = [i for i in self.invoices.values() if not customer or i["customer"] == customer]
+        return JSONResponse({"object": "list", "data": found, "has_more": False, "url": "/v1/invoices"})
+
+    def add_invoice(self, customer: str, amount_cents: int, status: str = "paid") -> dict[str, Any]:
+        invoice_id = self._id("in")
+        invoice = {"id": invoice_id, "object": "invoice", "customer": customer, "number": f"PM-{len(self.invoices) + 1:04d}",
+                   "status": status, "amount_due": amount_cents, "currency": "usd", "created": int(self.clock()),
+                   "hosted_invoice_url": f"{self.url}/i/{invoice_id}"}
+        self.invoices[invoice_id] = invoice
+        return invoice
 
     def _live_customer(self, customer_id: str) -> bool:
         return customer_id in self.customers and not self.customers[customer_id].get("deleted")

@@ -128,6 +128,8 @@ class TelegramStandIn:
         self.webhook_answers: list[int] = []
         self._faults: list[Fault] = []
         self._queries: set[str] = set()  # callback queries pressed and not yet answered
+        self.documents: dict[int, list[dict[str, Any]]] = {}  # chat -> files sent (filename, data, caption)
+        self.admins: dict[int, dict[int, str]] = {}  # group chat -> {user id: "creator" | "administrator"}
         self._blocked: set[int] = set()
         self._updates: list[dict[str, Any]] = []
         self._arrived = asyncio.Event()
@@ -416,6 +418,9 @@ class TelegramStandIn:
         elif request.method == "POST" and request.can_read_body:
             form = await request.post()
             raw = {k: v for k, v in form.items() if isinstance(v, str)}
+            for key, value in form.items():
+                if not isinstance(value, str):  # an uploaded file (sendDocument)
+                    raw[key] = {"filename": value.filename, "data": value.file.read()}
         else:
             raw = dict(request.query)
         params: dict[str, Any] = {}
@@ -454,6 +459,32 @@ class TelegramStandIn:
 
     async def _m_getMe(self, params: dict[str, Any]) -> Any:
         return self.bot
+
+    async def _m_sendDocument(self, params: dict[str, Any]) -> Any:
+        document = params.get("document")
+        if not isinstance(document, dict):
+            raise _BadRequest("there is no document in the request")
+        chat_id = int(params["chat_id"])
+        self.documents.setdefault(chat_id, []).append(
+            {"filename": document["filename"], "data": document["data"], "caption": params.get("caption", "")}
+        )
+        message_id = next(self._message_ids)
+        return {"message_id": message_id, "date": int(time.time()), "chat": self._chat(chat_id), "from": self.bot,
+                "document": {"file_id": f"doc{message_id}", "file_unique_id": f"u{message_id}",
+                             "file_name": document["filename"], "file_size": len(document["data"])}}
+
+    async def _m_getChatAdministrators(self, params: dict[str, Any]) -> Any:
+        rights = dict.fromkeys((
+            "can_be_edited", "can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
+            "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+            "can_delete_stories"), True)
+        members = []
+        for user_id, status in self.admins.get(int(params["chat_id"]), {}).items():
+            member: dict[str, Any] = {"status": status, "is_anonymous": False, "user": self.user(user_id)}
+            if status == "administrator":
+                member.update(rights)
+            members.append(member)
+        return members
 
     async def _m_getUpdates(self, params: dict[str, Any]) -> Any:
         if self.webhook is not None:
