@@ -38,7 +38,7 @@ class TeamRolesFlow(PublishingFlow):
             return  # a site this person started before team accounts: theirs
         granted = await directory.granted_role(conversation.user_id, *chat.identity)
         if not allows(strongest(chat.role, granted), needed):
-            raise NotAllowed(command, say_in(_lang(conversation), "role", needed))
+            raise NotAllowed(command, say_in(_lang(conversation), "role", f"team_{needed}"))
 
     async def set_role(
         self, conversation: ConversationRecord, chat: ChatRef, argument: str, language: Language
@@ -54,7 +54,7 @@ class TeamRolesFlow(PublishingFlow):
             who = who[2:].rstrip(_MENTION[1]).split("|", 1)[0]
         await self.accounts.directory.grant(conversation.user_id, chat.platform, chat.workspace, who, role)
         await self.accounts.record("role", conversation.user_id, f"{chat.platform}:{who} -> {role}")
-        yield Reply(say(language, "role_set", who=words[0], role=say_in(language, "role", role)), kind="role_set")
+        yield Reply(say(language, "role_set", who=words[0], role=say_in(language, "role", f"team_{role}")), kind="role_set")
 
     async def publish_site(self, user_id: int, site_id: int, actor: ChatRef) -> AsyncIterator[Event]:
         """/publish for one of the account's sites, asked through the API (``actor``: the token's label).

@@ -477,7 +477,7 @@ class TelegramStandIn:
         rights = dict.fromkeys((
             "can_be_edited", "can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
             "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
-            "can_delete_stories"), True)
+            "can_delete_stories", "can_send_welcome_messages"), True)
         members = []
         for user_id, status in self.admins.get(int(params["chat_id"]), {}).items():
             member: dict[str, Any] = {"status": status, "is_anonymous": False, "user": self.user(user_id)}

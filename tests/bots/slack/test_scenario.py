@@ -20,7 +20,7 @@ async def test_describe_stream_publish_domain_usage_in_two_workspaces(
 ) -> None:
     async with serve(slack_settings(**oauth_settings)) as slack:
         for team, domain in (("T0000FIRST", "padaria-first.pt"), ("T000SECOND", "padaria-second.pt")):
-            workspace = await install(slack, team, installer="UINSTALL")
+            workspace = await install(slack, team, installer="UINSTALL", admins=("UALICE",))  # admins attach domains
             async with slack.rt.store.session() as session:
                 row = await session.scalar(select(SlackInstallationRow).where(SlackInstallationRow.team_id == team))
             assert row is not None and row.revoked_at is None
