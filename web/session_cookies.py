@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -65,8 +66,8 @@ async def form_or_json(request: Request) -> dict[str, Any]:
         except ValueError:
             return {}
         return value if isinstance(value, dict) else {}
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+    # Our forms are urlencoded (no uploads here), read without a multipart parser.
+    return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
 
 
 def csrf_ok(request: Request, web: Web, data: dict[str, Any], expected: str) -> bool:
