@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
 import stripe
 from sqlalchemy import delete, update
@@ -104,7 +104,7 @@ class AccountBilling:
                 created=datetime.fromtimestamp(int(i.get("created") or 0), UTC),
                 url=str(i.get("hosted_invoice_url") or ""),
             )
-            for i in (cast(dict[str, Any], item) for item in found.data)
+            for i in (item.to_dict() for item in found.data)
         ]
 
     async def _cancel_at_period_end(self, subscription_id: str) -> datetime | None:
@@ -120,7 +120,7 @@ class AccountBilling:
             )
         except stripe.StripeError as exc:
             raise BillingUnavailable(type(exc).__name__) from exc
-        fields = cast(dict[str, Any], sub)
+        fields: dict[str, Any] = sub.to_dict()
         end = fields.get("current_period_end")
         if end is None:  # newer API versions keep the period on each item
             items = (fields.get("items") or {}).get("data") or []
