@@ -68,6 +68,10 @@ class HostingBackend(Protocol):
 
     async def unpublish(self, slug: str) -> None: ...
 
+    async def forget(self, slug: str) -> None:
+        """The account is deleted: remove what is kept of the site beyond unpublishing (releases on disk)."""
+        ...
+
     async def map_domain(self, target: PublishTarget, domain: str) -> DomainMapping: ...
 
 

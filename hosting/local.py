@@ -60,6 +60,11 @@ class LocalHosting:
         current = self.current_dir(slug)
         await asyncio.to_thread(current.unlink, missing_ok=True)
 
+    async def forget(self, slug: str) -> None:
+        """Every release of the site, gone from disk (account deletion)."""
+        await self.unpublish(slug)
+        await asyncio.to_thread(shutil.rmtree, self.releases_dir / slug, True)
+
     def _write_release(self, slug: str, release_id: str, files: dict[str, bytes], csp: str, sequence: int) -> None:
         site_dir = self.releases_dir / slug
         releases = site_dir / "releases"

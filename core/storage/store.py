@@ -469,10 +469,21 @@ class Store:
         """Store usage events (user, site, metric, quantity, when) in one transaction."""
         if not events:
             return
-        async with self._guard(), self.session() as session, session.begin():
-            session.add_all(
-                UsageEventRow(user_id=u, site_id=s, metric=m, quantity=q, created_at=t) for u, s, m, q, t in events
-            )
+        try:
+            async with self._guard(), self.session() as session, session.begin():
+                session.add_all(
+                    UsageEventRow(user_id=u, site_id=s, metric=m, quantity=q, created_at=t) for u, s, m, q, t in events
+                )
+        except IntegrityError:
+            # An account (or site) was deleted while its usage waited in a buffer: that usage goes
+            # with it; everyone else's is stored.
+            async with self._guard(), self.session() as session, session.begin():
+                users = set(await session.scalars(select(UserRow.id).where(UserRow.id.in_({e[0] for e in events}))))
+                sites = set(await session.scalars(select(SiteRow.id).where(SiteRow.id.in_({e[1] for e in events if e[1]}))))
+                session.add_all(
+                    UsageEventRow(user_id=u, site_id=s if s in sites else None, metric=m, quantity=q, created_at=t)
+                    for u, s, m, q, t in events if u in users
+                )
 
     async def usage_totals(self, user_id: int, since: datetime, until: datetime) -> dict[str, int]:
         async with self._guard(), self.session() as session:

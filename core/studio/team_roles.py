@@ -89,6 +89,8 @@ class TeamRolesFlow(PublishingFlow):
                     final = current
                 if final is None or final.state != "removed":
                     raise PageMagicError(f"site {site.slug} could not be taken offline: {final.state if final else 'queued'}")
+            await self.hosting.forget(site.slug)
+        await self.meter.flush()  # usage counted so far is stored now, and goes with the account's rows
         return len(sites)
 
 

@@ -89,6 +89,11 @@ class SwarmHosting:
         await self.routes.remove(slug)
         await self.deployer.remove(slug)
 
+    async def forget(self, slug: str) -> None:
+        """Account deletion: service and routes go (as on unpublish). Images already pushed to the registry
+        stay until the registry's own clean-up (docs/privacy.md)."""
+        await self.unpublish(slug)
+
     async def scale(self, slug: str, replicas: int) -> tuple[str, ...]:
         await self.deployer.scale(slug, replicas)
         return await self.deployer.healthy_endpoints(slug)

@@ -462,6 +462,8 @@ class TelegramStandIn:
 
     async def _m_sendDocument(self, params: dict[str, Any]) -> Any:
         document = params.get("document")
+        if isinstance(document, str) and document.startswith("attach://"):  # aiogram names the part elsewhere
+            document = params.get(document.removeprefix("attach://"))
         if not isinstance(document, dict):
             raise _BadRequest("there is no document in the request")
         chat_id = int(params["chat_id"])
