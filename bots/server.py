@@ -50,7 +50,9 @@ def bind_socket(host: str, port: int, fall_back: bool) -> socket.socket:
     free one instead of failing.
     """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto IPPROTO_TCP (not 0): asyncio turns Nagle off only for such sockets; without it every
+    # later answer on a kept-alive connection waited ~40 ms for the client's delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))

@@ -87,6 +87,9 @@ apt_install pebble lua-resty-core lua-resty-lrucache
 # their own on free ports); pg_dump and pg_restore (15, as the server here) for backups.
 apt_install libnginx-mod-http-modsecurity modsecurity-crs prometheus prometheus-alertmanager postgresql-client
 
+# Web sign-in tests (issue 18): Debian's chromium, driven by Playwright through executable_path (no browser download).
+apt_install chromium
+
 # Production stack (issue 11): Debian's docker-compose validates docker-compose.yml (`docker-compose config`).
 apt_install docker-compose
 

@@ -1,6 +1,7 @@
 """The web front door's routes, mounted on the server every front door shares (``bots/wiring.py``).
 
     /auth/sign-in               the sign-in page (Telegram, Slack, email)
+    /auth/me                    who this browser is signed in as (JSON)
     /auth/link                  a one-time link from a chat (token in the fragment)
     /auth/telegram/...          Mini App initData, Login Widget start and return
     /auth/slack/...             Sign in with Slack (OpenID Connect)
@@ -17,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -60,9 +61,20 @@ async def app_entry(request: Request) -> Response:
     return await telegram.webapp_page(request)
 
 
+async def me(request: Request) -> Response:
+    """``/auth/me``: who this browser is signed in as (the dashboard's first request, JSON)."""
+    web: Web = request.app.state.web
+    session = await current(request, web)
+    if session is None:
+        return secured(JSONResponse({"signed_in": False}, status_code=401))
+    return secured(JSONResponse({"signed_in": True, "account": session.user_id, "second_factor": session.second_factor,
+                                 "csrf": session.csrf}))
+
+
 def web_routes() -> list[BaseRoute]:
     return [
         Route("/auth/sign-in", sign_in_page, methods=["GET"]),
+        Route("/auth/me", me, methods=["GET"]),
         Route("/auth/link", links.link_page, methods=["GET"]),
         Route("/auth/link", links.link_sign_in, methods=["POST"]),
         Route("/auth/telegram/webapp", telegram.webapp_sign_in, methods=["POST"]),

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from core.accounts.records import SessionRecord
+from core.observability.context import current_request_id
 from web.context import Web
 from web.security import (
     PRE_COOKIE,
@@ -37,10 +38,8 @@ async def complete(request: Request, web: Web, user_id: int, method: str) -> Res
     old = await current(request, web)
     if old is not None:
         await web.accounts.sessions.end(old.id)
-    needs_code = await web.accounts.two_factor.enabled(user_id)
-    token, record = await web.accounts.sessions.start(user_id, method, second_factor=not needs_code)
-    await web.accounts.record("sign_in", user_id, f"{method}{' (second factor asked)' if needs_code else ''}")
-    response = secured(JSONResponse({"next": "/auth/2fa" if needs_code else "/account"}))
+    token, record = await web.accounts.sessions.sign_in(user_id, method, current_request_id() or "")
+    response = secured(JSONResponse({"next": "/account" if record.second_factor else "/auth/2fa"}))
     seconds = int((record.expires_at - record.created_at).total_seconds())
     set_cookie(response, SESSION_COOKIE, token, max_age=seconds)
     clear_cookie(response, PRE_COOKIE)

@@ -18,7 +18,8 @@ from sqlalchemy import delete, select, update
 
 from core.accounts.records import SessionRecord
 from core.accounts.secrets import digest, new_token
-from core.accounts.tables import SessionRow
+from core.accounts.tables import SessionRow, TotpRow
+from core.storage.audit import AuditRow
 from core.storage.store import Store
 from core.storage.tables import utcnow
 
@@ -49,6 +50,26 @@ class Sessions:
         )
         async with self.store._guard(), self.store.session() as session, session.begin():
             session.add(row)
+            await session.flush()
+            return token, _record(row)
+
+    async def sign_in(self, user_id: int, method: str, request_id: str = "") -> tuple[str, SessionRecord]:
+        """A session after a first factor, in one transaction: it waits for a code when the account has
+        two-factor on, and the sign-in is written to the audit trail with it."""
+        token = new_token()
+        now = self.clock()
+        async with self.store._guard(), self.store.session() as session, session.begin():
+            totp = await session.scalar(select(TotpRow.confirmed_at).where(TotpRow.user_id == user_id))
+            done = totp is None
+            row = SessionRow(
+                token_hash=digest(token), user_id=user_id, csrf=secrets.token_urlsafe(32), method=method,
+                second_factor=done, verified_at=None, created_at=now, last_seen_at=now, expires_at=now + self.policy.absolute,
+            )
+            session.add(row)
+            session.add(AuditRow(
+                user_id=user_id, action="sign_in", detail=method if done else f"{method} (second factor asked)",
+                request_id=request_id[:64], created_at=now,
+            ))
             await session.flush()
             return token, _record(row)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from core.accounts.secrets import digest, new_token
 from core.accounts.tables import SignInLinkRow
@@ -47,7 +47,7 @@ class SignInLinks:
         now = self.clock()
         hashed = digest(token)
         async with self.store._guard(), self.store.session() as session, session.begin():
-            result = await session.execute(
+            found = (await session.execute(
                 update(SignInLinkRow)
                 .where(
                     SignInLinkRow.token_hash == hashed,
@@ -56,10 +56,9 @@ class SignInLinks:
                     SignInLinkRow.expires_at > now,
                 )
                 .values(used_at=now)
+                .returning(SignInLinkRow.user_id, SignInLinkRow.payload)
                 .execution_options(synchronize_session=False)
-            )
-            if not getattr(result, "rowcount", 0):
+            )).first()
+            if found is None:
                 raise SignInInvalid("unknown, used or expired")
-            row = await session.scalar(select(SignInLinkRow).where(SignInLinkRow.token_hash == hashed))
-            assert row is not None
-            return row.user_id, row.payload
+            return int(found[0]), str(found[1])
