@@ -1,7 +1,8 @@
-"""Sealing small secrets at rest (TOTP secrets) with AES-GCM.
+"""Sealing two-factor secrets at rest, with ``core.sealing``'s AES-256-GCM bound to the account.
 
 The key is PAGEMAGIC_ACCOUNT_KEY (32 bytes, base64) in production, where every replica must
 share it; the embedded default makes one under PAGEMAGIC_HOME the first time and reuses it.
+The associated data names what a blob is (``pagemagic:totp``), so it opens only as that.
 """
 
 from __future__ import annotations
@@ -11,20 +12,22 @@ import os
 import secrets
 from pathlib import Path
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from core.sealing import Sealer as _Aead
+from core.sealing import parse_key
 
 KEY_FILE = "account.key"
+SETTING = "PAGEMAGIC_ACCOUNT_KEY"
 
 
 class Sealer:
     def __init__(self, key: bytes) -> None:
         if len(key) != 32:
-            raise ValueError("the account key must be 32 bytes (openssl rand -base64 32)")
-        self._aead = AESGCM(key)
+            raise ValueError(f"{SETTING} must hold 32 bytes (openssl rand -base64 32)")
+        self._aead = _Aead(key)
 
     @classmethod
     def from_base64(cls, text: str) -> Sealer:
-        return cls(base64.b64decode(text.strip()))
+        return cls(parse_key(text, SETTING))
 
     @classmethod
     def from_home(cls, home: Path) -> Sealer:
@@ -37,10 +40,8 @@ class Sealer:
                 handle.write(base64.b64encode(secrets.token_bytes(32)).decode())
         return cls.from_base64(path.read_text())
 
-    def seal(self, plain: str) -> str:
-        nonce = secrets.token_bytes(12)
-        return base64.b64encode(nonce + self._aead.encrypt(nonce, plain.encode(), b"pagemagic")).decode()
+    def seal(self, plain: str, bound_to: str) -> str:
+        return self._aead.seal(plain.encode(), bound_to)
 
-    def open(self, sealed: str) -> str:
-        raw = base64.b64decode(sealed)
-        return self._aead.decrypt(raw[:12], raw[12:], b"pagemagic").decode()
+    def open(self, sealed: str, bound_to: str) -> str:
+        return self._aead.open(sealed, bound_to).decode()

@@ -50,9 +50,9 @@ class TwoFactor:
             if row is not None and row.confirmed_at is not None:
                 raise SecondFactorInvalid("already on")
             if row is None:
-                session.add(TotpRow(user_id=user_id, secret=self.sealer.seal(secret), created_at=self.clock()))
+                session.add(TotpRow(user_id=user_id, secret=self.sealer.seal(secret, _bound(user_id)), created_at=self.clock()))
             else:
-                row.secret, row.last_step = self.sealer.seal(secret), 0
+                row.secret, row.last_step = self.sealer.seal(secret, _bound(user_id)), 0
         return pyotp.TOTP(secret).provisioning_uri(name=label or f"account {user_id}", issuer_name=ISSUER)
 
     async def pending_uri(self, user_id: int, label: str) -> str | None:
@@ -60,7 +60,7 @@ class TwoFactor:
             row = await session.get(TotpRow, user_id)
         if row is None or row.confirmed_at is not None:
             return None
-        return pyotp.TOTP(self.sealer.open(row.secret)).provisioning_uri(name=label or f"account {user_id}", issuer_name=ISSUER)
+        return pyotp.TOTP(self.sealer.open(row.secret, _bound(user_id))).provisioning_uri(name=label or f"account {user_id}", issuer_name=ISSUER)
 
     async def confirm(self, user_id: int, code: str, address: str = "") -> list[str]:
         """Turn TOTP on with a first right code; returns the recovery codes (shown once)."""
@@ -113,7 +113,7 @@ class TwoFactor:
         async with self.store._guard(), self.store.session() as session, session.begin():
             row = await session.get(TotpRow, user_id)
             usable = row is not None and (row.confirmed_at is None) == pending
-            step = self._matching_step(self.sealer.open(row.secret), digits) if usable and row and len(digits) == 6 else None
+            step = self._matching_step(self.sealer.open(row.secret, _bound(user_id)), digits) if usable and row and len(digits) == 6 else None
             if row is not None and step is not None and step > row.last_step:
                 row.last_step = step
                 return
@@ -142,3 +142,8 @@ class TwoFactor:
                 .execution_options(synchronize_session=False)
             )
             return bool(getattr(result, "rowcount", 0))
+
+
+def _bound(_user_id: int) -> str:
+    # Not bound to the account id: a merge moves the row to the kept account, and it must still open.
+    return "pagemagic:totp"
