@@ -17,7 +17,7 @@ from core.storage.records import ChatRef
 
 SUBCOMMANDS = frozenset(
     {"publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "new", "help", "language",
-     "account", "link", "unlink", "dashboard", "email", "export", "delete-account", "delete_account", "role"}
+     "account", "link", "unlink", "dashboard", "email", "export", "delete-account", "role"}
 )
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 

@@ -85,7 +85,7 @@ class AccountFlow:
         text = say(
             language, "account_summary", plan=account.plan if account else "free", sites=sites,
             identities="\n".join(lines),
-            two_factor=say(language, "account_two_factor_on" if two_factor else "account_two_factor_off"),
+            two_factor=say(language, "account_two_factor_on") if two_factor else say(language, "account_two_factor_off"),
         )
         yield Reply(text, kind="account")
 
