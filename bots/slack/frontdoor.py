@@ -14,8 +14,6 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bots.slack.blocks import escape, preview_blocks, published_blocks, text_section
-from bots.slack.files import upload_of
 from bots.slack.blocks import (
     confirm_blocks,
     escape,
@@ -24,6 +22,7 @@ from bots.slack.blocks import (
     published_blocks,
     text_section,
 )
+from bots.slack.files import upload_of
 from bots.slack.inbound import Turn
 from bots.slack.installations import SqlInstallationStore
 from bots.slack.policy import PublishPolicy

@@ -16,8 +16,7 @@ import itertools
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from html import escape as html_escape
 
 from bots.telegram.commands import register_commands
@@ -134,7 +133,7 @@ class TelegramAdapter:
         if incoming.chat_kind == "channel" or not await self._first_time(incoming.update_id):
             return
         group = incoming.chat_kind != "private"
-        chat = self._chat(incoming.chat_id, incoming.sender)
+        chat = self._chat(incoming.chat_id, incoming.sender, group)
         if incoming.attachments and incoming.media_group_id is not None:
             await self._album_part(incoming, chat, group)  # whether it is for us: once the album is whole
             return
@@ -146,7 +145,6 @@ class TelegramAdapter:
         if incoming.attachments:
             await self._images(chat, incoming.chat_id, group, [incoming])
             return
-        chat = self._chat(incoming.chat_id, incoming.sender, group)
         if incoming.text is None:
             language = chat.language or "en"
             await self._send_final(incoming.chat_id, group, say(language, "unsupported_content"), None)

@@ -84,7 +84,7 @@ class SlackApiStandIn:
         self.channels: set[str] = set()  # channels (and DMs) that exist: someone wrote from them
         self.files: dict[str, tuple[Workspace, dict[str, Any], bytes]] = {}  # file id -> (owner, info, bytes)
         self.downloads: list[tuple[str, str | None]] = []  # (file id, bearer token) of each url_private GET
-        self.files: dict[str, dict[str, Any]] = {}  # file id -> name, bytes, channel, comment
+        self.uploads: dict[str, dict[str, Any]] = {}  # files the app uploaded: file id -> name, bytes, channel, comment
         # Sign in with Slack: who approves at the authorize page (team, user, email), and codes handed out
         self.oidc_user: tuple[str, str, str] | None = None
         self.oidc_codes: dict[str, tuple[str, str, str, str, str]] = {}  # code -> (team, user, email, nonce, redirect)
@@ -358,11 +358,11 @@ class SlackApiStandIn:
 
     def _files_getUploadURLExternal(self, ws: Workspace, params: dict[str, Any]) -> dict[str, Any]:
         file_id = f"F{secrets.token_hex(5).upper()}"
-        self.files[file_id] = {"name": params.get("filename", ""), "length": int(params.get("length", 0)), "data": b""}
+        self.uploads[file_id] = {"name": params.get("filename", ""), "length": int(params.get("length", 0)), "data": b""}
         return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
 
     async def _upload(self, request: Request) -> Response:
-        entry = self.files.get(request.path_params["file_id"])
+        entry = self.uploads.get(request.path_params["file_id"])
         if entry is None:
             return PlainTextResponse("not found", status_code=404)
         body = await request.body()
@@ -377,7 +377,7 @@ class SlackApiStandIn:
         files = params.get("files")
         files = json.loads(files) if isinstance(files, str) else files or []
         for item in files:
-            entry = self.files.get(item.get("id", ""))
+            entry = self.uploads.get(item.get("id", ""))
             if entry is None:
                 return {"ok": False, "error": "file_not_found"}
             entry.update(channel=params.get("channel_id"), comment=params.get("initial_comment", ""), title=item.get("title"))
