@@ -19,6 +19,7 @@ from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, HttpLimits, bind_socket, url_of
 from bots.server import BackgroundServer, bind_socket, url_of
 from core.accounts.attempts import MemoryAttempts
+from core.accounts.images import StoredImages
 from core.accounts.sealing import Sealer
 from core.accounts.service import AccountService
 from core.accounts.sessions import SessionPolicy
@@ -151,7 +152,8 @@ def build_domains(settings: Settings, store: Store, redis: Redis | None, local_e
 
 
 def build_accounts(
-    settings: Settings, store: Store, redis: Redis | None, billing: BillingParts, base_url: str
+    settings: Settings, store: Store, redis: Redis | None, billing: BillingParts, base_url: str,
+    images: LocalImageStore | None = None,
 ) -> AccountService:
     """Accounts with the sealing key, the shared limiter (Redis when there is one) and billing's merge rules."""
     sealer = (
@@ -162,6 +164,7 @@ def build_accounts(
         sealer,
         attempts=RedisAttempts(redis) if redis is not None else MemoryAttempts(),
         billing=billing.account_billing,
+        images=StoredImages(store, images) if images is not None else None,
         public_url=base_url,
         policy=SessionPolicy(idle=timedelta(minutes=settings.session_idle_minutes), absolute=timedelta(days=settings.session_days)),
     )
@@ -218,7 +221,7 @@ async def runtime(
     meter = StoreUsageMeter(store)
     quotas = PlanQuotas(store, meter, cap_cents=settings.billing_spending_cap_cents)
     billing = build_billing(settings, store, quotas, redis, base_url)
-    accounts = build_accounts(settings, store, redis, billing, base_url)
+    accounts = build_accounts(settings, store, redis, billing, base_url, images)
     mail = build_mail(settings)
     runner = JobRunner(store, hosting, meter, plan_of=quotas.plan_of, lease_seconds=settings.job_lease_seconds)
     # With Redis, `pagemagic worker` runs jobs; without it, this process does.

@@ -4,7 +4,7 @@
     sites/<slug>/site.json            the current version
     sites/<slug>/versions/<n>.json    every version (site.json form, with the instruction that made it)
     sites/<slug>/domains.json         attached domains and deployments
-    images/...                        image files, when an image store is configured
+    images/<hash>/<variant>           every image the account sent, every size kept
     conversations/<id>.json           every conversation the account owns, turn by turn
     usage.json                        every usage event
     invoices.json                     the billing provider's invoices (number, status, amount, link)

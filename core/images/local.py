@@ -6,6 +6,7 @@ import asyncio
 import os
 import re
 import secrets
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,6 +42,21 @@ class LocalImageStore:
 
     async def has(self, image_hash: str) -> bool:
         return _HASH.match(image_hash) is not None and await asyncio.to_thread((self.folder(image_hash) / ".complete").exists)
+
+    async def files(self, image_hash: str) -> dict[str, bytes]:
+        """Every variant kept of an image (an account's export)."""
+        folder = self.folder(image_hash)
+
+        def read() -> dict[str, bytes]:
+            if not folder.is_dir():
+                return {}
+            return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if _KEY.match(p.name)}
+
+        return await asyncio.to_thread(read)
+
+    async def remove(self, image_hash: str) -> None:
+        """The image's folder, gone (its last owner deleted their account)."""
+        await asyncio.to_thread(shutil.rmtree, self.folder(image_hash), True)
 
     def _put(self, image_hash: str, files: dict[str, bytes]) -> None:
         folder = self.folder(image_hash)

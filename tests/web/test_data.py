@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import inspect, select, text
 
 from core.storage.tables import SiteRow
+from tests import photos
 from tests.web.conftest import Served, wait_for
 from tests.web.signing import Browser
 from tests.web.test_sign_in import dashboard_link
@@ -30,6 +31,8 @@ async def bakery(served: Served) -> str:
     await wait_for(lambda: tg.with_buttons(PERSON, "pm:publish"))
     tg.send_text(PERSON, "make it dark green", user_id=PERSON)
     await wait_for(lambda: len(tg.with_buttons(PERSON, "pm:publish")) >= 2)
+    tg.send_photo(PERSON, photos.camera_jpeg((800, 600), seed=21), user_id=PERSON)
+    await wait_for(lambda: any("Added to the gallery" in t for t in texts(served, PERSON)), timeout=90)
     tg.send_text(PERSON, "/publish", user_id=PERSON)
     published = await wait_for(lambda: [t for t in texts(served, PERSON) if "/s/" in t])
     return re.search(r"https?://\S+/s/[a-z0-9-]+/", published[-1]).group(0)  # type: ignore[union-attr]
@@ -52,7 +55,7 @@ async def test_api_tokens_list_publish_usage_and_revocation(serve: Any) -> None:
         api = served.http
         auth = {"Authorization": f"Bearer {token}"}
         sites = (await api.get("/api/v1/sites", headers=auth)).json()["sites"]
-        assert len(sites) == 1 and sites[0]["online"] and sites[0]["version"] == 2
+        assert len(sites) == 1 and sites[0]["online"] and sites[0]["version"] == 3  # described, refined, a photo
         assert (await api.get("/api/v1/sites")).status_code == 401
         forbidden = await api.post(f"/api/v1/sites/{sites[0]['id']}/publish", headers={"Authorization": f"Bearer {reader}"})
         assert forbidden.status_code == 403
@@ -79,9 +82,10 @@ async def test_export_holds_every_version_conversations_usage_invoices_and_audit
         names = set(archive.namelist())
         slug = next(n.split("/")[1] for n in names if n.startswith("sites/"))
         assert {f"sites/{slug}/site.json", f"sites/{slug}/versions/1.json", f"sites/{slug}/versions/2.json",
+                f"sites/{slug}/versions/3.json",
                 "account.json", "usage.json", "invoices.json", "audit.json"} <= names
         current = json.loads(archive.read(f"sites/{slug}/site.json"))
-        assert current == json.loads(archive.read(f"sites/{slug}/versions/2.json"))["site"]
+        assert current == json.loads(archive.read(f"sites/{slug}/versions/3.json"))["site"]
         assert json.loads(archive.read(f"sites/{slug}/versions/2.json"))["instruction"] == "make it dark green"
         conversation = next(json.loads(archive.read(n)) for n in names if n.startswith("conversations/"))
         assert [t["text"] for t in conversation["turns"] if t["role"] == "user"][:2] == [
@@ -92,6 +96,8 @@ async def test_export_holds_every_version_conversations_usage_invoices_and_audit
         assert any(a["action"] == "publish" for a in json.loads(archive.read("audit.json")))
         assert json.loads(archive.read("invoices.json")) == []
         assert not [n for n in names if "totp" in n or "token" in n]
+        image_files = [n for n in names if n.startswith("images/")]
+        assert image_files and all(re.match(r"images/[0-9a-f]{64}/[a-z0-9-]+\.(avif|webp|jpg|png)$", n) for n in image_files)
 
 
 async def test_delete_account_leaves_no_site_route_file_or_personal_row(serve: Any) -> None:
@@ -117,6 +123,7 @@ async def test_delete_account_leaves_no_site_route_file_or_personal_row(serve: A
 
         assert (await served.http.get(url)).status_code == 404
         assert not (served.rt.settings.releases_dir / slug).exists()
+        assert not [p for p in served.rt.settings.image_dir.rglob("*") if p.is_file()]  # its photo is gone
         # every row of every table, searched for what names the person or their site
         needles = (str(PERSON), slug)
         async with served.rt.store.engine.connect() as connection:
