@@ -17,7 +17,6 @@ from billing.quotas import PlanQuotas
 from billing.setup import BillingParts, build_billing
 from billing.usage import StoreUsageMeter
 from bots.server import BackgroundServer, HttpLimits, bind_socket, url_of
-from bots.server import BackgroundServer, bind_socket, url_of
 from core.accounts.attempts import MemoryAttempts
 from core.accounts.images import StoredImages
 from core.accounts.sealing import Sealer
