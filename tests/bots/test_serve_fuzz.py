@@ -65,7 +65,12 @@ def _paths(served: Serve) -> list[str]:
     slug, token = served.site.slug, served.site.token
     return ["/", "/healthz", "/metrics", "/readyz", f"/p/{token}/", f"/p/{token}/styles.css", f"/p/{token}/live.js",
             f"/p/{token}", f"/s/{slug}/", f"/s/{slug}/styles.css", f"/s/{slug}", "/slack/events", TELEGRAM_PATH,
-            "/stripe/webhook", "/s/", "/p/", "/nowhere"]  # fmt: skip
+            "/stripe/webhook", "/s/", "/p/", "/nowhere",
+            # the web front door (issue 18): sign-in, the account page, the JSON API
+            "/auth/sign-in", "/auth/link", "/auth/telegram/webapp", "/auth/telegram/widget", "/auth/telegram/return",
+            "/auth/slack/callback", "/auth/email", "/auth/email/verify", "/auth/2fa", "/auth/me", "/app/", "/account",
+            "/account/2fa/confirm", "/account/tokens", "/account/delete", "/api/v1/sites", "/api/v1/sites/1/publish",
+            "/api/v1/usage", "/api/v1/openapi.json", "/web/static/pm.css"]  # fmt: skip
 
 
 async def send(port: int, request: bytes) -> int | None:
