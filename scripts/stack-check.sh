@@ -56,8 +56,9 @@ printf %s "postgresql+asyncpg://pagemagic:$pw@postgres:5432/pagemagic" > "$WORK/
 printf %s "redis://:$rpw@redis:6379/0" > "$WORK/secrets/redis_url"
 openssl rand -base64 32 | tr -d '\n' > "$WORK/secrets/cert_key"
 openssl rand -base64 32 | tr -d '\n' > "$WORK/secrets/token_key"
+openssl rand -base64 32 | tr -d '\n' > "$WORK/secrets/account_key"
 for s in llm_api_key telegram_token telegram_webhook_secret slack_signing_secret slack_bot_token \
-         slack_client_secret stripe_api_key stripe_webhook_secret token_key_previous; do
+         slack_client_secret stripe_api_key stripe_webhook_secret token_key_previous smtp_password; do
   echo > "$WORK/secrets/$s"   # unused: a newline (Swarm refuses empty secrets)
 done
 
