@@ -12,6 +12,7 @@ from arq.worker import Worker, func
 from redis.asyncio import Redis
 
 from billing.aggregator import UsageAggregator
+from hosting.analytics.rollup import AnalyticsRollup
 from billing.edge_limits import EdgeLimits
 from billing.quotas import PlanQuotas
 from billing.setup import build_billing
@@ -75,6 +76,13 @@ async def run_worker(settings: Settings) -> int:
         background.append(
             asyncio.create_task(
                 run_every("usage aggregation", settings.usage_flush_seconds, aggregator.drain_once, survive=(Exception,))
+            )
+        )
+        # The edge's analytics day keys become site_days rows (the dashboard and /stats read those).
+        rollup = AnalyticsRollup(redis, store, prefix=settings.edge_usage_prefix)
+        background.append(
+            asyncio.create_task(
+                run_every("analytics rollup", settings.usage_flush_seconds, rollup.run_once, survive=(Exception,))
             )
         )
     domains = build_domains(settings, store, redis, f"{settings.host}:{settings.port}")

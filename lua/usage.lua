@@ -7,6 +7,7 @@ local cjson = require "cjson.safe"
 local keys = require "keys"
 local config = require "edge_config"
 local redis_conn = require "redis_conn"
+local insights = require "insights"
 
 local M = {}
 
@@ -50,6 +51,7 @@ function M.log()
   local bytes = tonumber(get_var("bytes_sent")) or 0
   if not bump(k[floor(ngx.status / 100)] or k.other, 1) then counters:incr(keys.OVERFLOW_REQUESTS, 1, 0) end
   if bytes > 0 and not bump(k.bytes, bytes) then counters:incr(keys.OVERFLOW_BYTES, bytes, 0) end
+  insights.log(route, ngx.status, bytes)
 end
 
 -- The log phase of a request the WAF refused: nginx's error_page handed it to our page's location,

@@ -86,6 +86,7 @@ class EdgeConfig:
     keepalive_timeout: float = 5.0  # an idle kept-alive connection
     connections_per_client: int = 256  # limit_conn per client address (beyond: 503)
     usage_dict: str = "32m"
+    insights_dict: str = "16m"  # analytics' own counters (lua/insights.lua): a full one never touches billing's
     limits_dict: str = "16m"
     access_log: bool = False
     log_level: str = "warn"
@@ -472,6 +473,7 @@ def render(config: EdgeConfig) -> str:
         "access_log": f"{config.prefix}/logs/access.log" if config.access_log else "off",
         "lua_dir": str(LUA_DIR),
         "usage_dict": config.usage_dict,
+        "insights_dict": config.insights_dict,
         "limits_dict": config.limits_dict,
         "config_path": str(config.values_path),
         "listen": f"{host}:{config.port}",
