@@ -12,7 +12,6 @@ from arq.worker import Worker, func
 from redis.asyncio import Redis
 
 from billing.aggregator import UsageAggregator
-from hosting.analytics.rollup import AnalyticsRollup
 from billing.edge_limits import EdgeLimits
 from billing.quotas import PlanQuotas
 from billing.setup import build_billing
@@ -27,6 +26,7 @@ from core.periodic import run_every
 from core.settings import Settings
 from core.storage.store import Store
 from hosting import scrape_sources
+from hosting.analytics.rollup import AnalyticsRollup
 from hosting.health import Readiness
 from hosting.jobs import JobRunner
 from hosting.metrics import PrometheusMetrics

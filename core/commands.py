@@ -9,7 +9,7 @@ from core.errors import UnknownCommand
 
 COMMANDS: tuple[str, ...] = (
     "start", "help", "new", "undo", "redo", "history", "publish", "unpublish", "domain", "usage", "upgrade",
-    "language",
+    "language", "stats",
     # accounts (core/studio/account_flow.py)
     "account", "link", "unlink", "dashboard", "email", "export", "delete_account", "role",
 )
@@ -58,6 +58,7 @@ _PLAIN: dict[str, tuple[str, ...]] = {
     ),
     "history": ("history", "historico", "historial", "versions", "versoes", "versiones"),
     "usage": ("usage", "my usage", "consumo", "uso", "o meu consumo", "mi consumo"),
+    "stats": ("stats", "statistics", "visitors", "estatisticas", "visitas", "estadisticas"),
     "help": ("help", "ajuda", "ayuda"),
     "language": ("language", "idioma", "lingua", "change language", "mudar idioma", "cambiar idioma"),
 }

@@ -160,6 +160,17 @@ class ExportReady:
     text: str
 
 
+@dataclass(frozen=True)
+class StatsChart:
+    """``/stats``: the open site's chart (PNG) and its one-line summary (``text``, the photo's caption)."""
+
+    filename: str
+    png: bytes
+    days: int
+    language: Language
+    text: str
+
+
 Event = Union[
     GenerationStarted,
     SectionReady,
@@ -176,4 +187,5 @@ Event = Union[
     Confirm,
     SignInLink,
     ExportReady,
+    StatsChart,
 ]

@@ -23,6 +23,7 @@ from bots.console.render import Output, PlainOutput, RichOutput
 from bots.wiring import runtime
 from core.commands import LEAVE
 from core.errors import ImageRejected
+from core.events import StatsChart
 from core.i18n.locales import Locale, locale_from_tag
 from core.images.upload import ImageUpload
 from core.messages import say
@@ -82,7 +83,7 @@ def picture_path(line: str) -> tuple[Path, str] | None:
     return None
 
 
-async def _handle(studio: Studio, chat: ChatRef, text: str, out: Output) -> None:
+async def _handle(studio: Studio, chat: ChatRef, text: str, out: Output, charts: Path | None = None) -> None:
     picture = picture_path(text)
     if picture is not None:
         path, caption = picture
@@ -92,6 +93,16 @@ async def _handle(studio: Studio, chat: ChatRef, text: str, out: Output) -> None
         return
     async for event in studio.message(chat, text):
         out.event(event)
+        if isinstance(event, StatsChart) and charts is not None:  # a terminal shows no image: a file to open
+            saved = await asyncio.to_thread(_save_chart, charts, event)
+            out.line(say(event.language, "stats_saved", path=str(saved)))
+
+
+def _save_chart(folder: Path, event: StatsChart) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / event.filename
+    path.write_bytes(event.png)
+    return path
 
 
 async def _local_file(path: Path) -> ImageUpload:
@@ -114,7 +125,10 @@ async def _local_file(path: Path) -> ImageUpload:
     return ImageUpload(path.name, size, fetch)
 
 
-async def chat_loop(studio: Studio, chat: ChatRef, out: Output, lines: asyncio.Queue[str | None], concurrent: bool) -> None:
+async def chat_loop(
+    studio: Studio, chat: ChatRef, out: Output, lines: asyncio.Queue[str | None], concurrent: bool,
+    charts: Path | None = None,
+) -> None:
     running: set[asyncio.Task[None]] = set()
     while True:
         line = await lines.get()
@@ -122,7 +136,7 @@ async def chat_loop(studio: Studio, chat: ChatRef, out: Output, lines: asyncio.Q
             break
         if not line.strip() and not concurrent:
             continue
-        task = asyncio.create_task(_handle(studio, chat, line, out))
+        task = asyncio.create_task(_handle(studio, chat, line, out, charts))
         running.add(task)
         task.add_done_callback(running.discard)
         if not concurrent:
@@ -154,7 +168,7 @@ async def run_chat(settings: Settings, *, explicit_port: bool, conversation: str
             out = PlainOutput(lambda text: print(text, flush=True))
             await _greet(rt.studio, chat, out, rt.base_url)
             _start_reader(loop, lines, _read_line)
-        await chat_loop(rt.studio, chat, out, lines, concurrent=interactive)
+        await chat_loop(rt.studio, chat, out, lines, concurrent=interactive, charts=settings.home / "charts")
         await rt.meter.flush()
     return 0
 

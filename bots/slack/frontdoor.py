@@ -41,6 +41,7 @@ from core.events import (
     SectionReady,
     SignInLink,
     SiteChanged,
+    StatsChart,
 )
 from core.i18n.locales import locale_from_tag
 from core.messages import say
@@ -176,10 +177,10 @@ class SlackFrontDoor:
         elif isinstance(event, SignInLink):
             await self._private(turn, client, respond, escape(event.text), link_blocks(event.text, event.label, event.url))
             return
-        elif isinstance(event, ExportReady):
+        elif isinstance(event, (ExportReady, StatsChart)):
             await client.files_upload_v2(
-                channel=turn.channel, thread_ts=turn.thread_ts, content=event.data, filename=event.filename,
-                initial_comment=event.text,
+                channel=turn.channel, thread_ts=turn.thread_ts, filename=event.filename, initial_comment=event.text,
+                content=event.png if isinstance(event, StatsChart) else event.data,
             )
             return
         else:

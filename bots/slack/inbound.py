@@ -16,7 +16,7 @@ from core.commands import plain_command
 from core.storage.records import ChatRef
 
 SUBCOMMANDS = frozenset(
-    {"publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "new", "help", "language",
+    {"publish", "unpublish", "domain", "usage", "stats", "upgrade", "undo", "redo", "history", "new", "help", "language",
      "account", "link", "unlink", "dashboard", "email", "export", "delete-account", "role"}
 )
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")

@@ -45,7 +45,7 @@ from bots.telegram.seen import MemorySeen, SeenUpdates
 from core.accounts.roles import needed_role
 from core.commands import parse_command
 from core.errors import PageMagicError
-from core.events import Event, ExportReady, GenerationStarted, SectionReady
+from core.events import Event, ExportReady, GenerationStarted, SectionReady, StatsChart
 from core.i18n.locales import locale_from_tag
 from core.images.upload import ImageUpload
 from core.language import detect_language
@@ -234,7 +234,7 @@ class TelegramAdapter:
                     progress.add(progress_line(event))
                     if isinstance(event, SectionReady):
                         shown.append(progress_line(event))
-                elif isinstance(event, ExportReady):
+                elif isinstance(event, (ExportReady, StatsChart)):
                     await self._send_file(chat_id, event)
                 else:
                     finals.append(event)
@@ -322,9 +322,12 @@ class TelegramAdapter:
             return chat
         return replace(chat, role=roles.get(int(chat.user_id), "member"))
 
-    async def _send_file(self, chat_id: int, event: ExportReady) -> None:
+    async def _send_file(self, chat_id: int, event: ExportReady | StatsChart) -> None:
         try:
-            await self.api.send_document(chat_id, event.filename, event.data, html_escape(event.text))
+            if isinstance(event, StatsChart):
+                await self.api.send_photo(chat_id, event.filename, event.png, html_escape(event.text))
+            else:
+                await self.api.send_document(chat_id, event.filename, event.data, html_escape(event.text))
         except TelegramError as error:
             log.warning("could not send a file to chat %s: %s", chat_id, error.code)
 

@@ -7,7 +7,7 @@ from core.i18n.locales import Locale
 from core.messages import say
 
 MENU: tuple[str, ...] = (
-    "start", "new", "publish", "unpublish", "domain", "usage", "upgrade", "undo", "redo", "history", "language", "help",
+    "start", "new", "publish", "unpublish", "domain", "usage", "stats", "upgrade", "undo", "redo", "history", "language", "help",
 )
 # setMyCommands takes two-letter codes only, so one Portuguese menu serves both variants:
 # the Brazilian one, as most Portuguese-speaking Telegram users are in Brazil.

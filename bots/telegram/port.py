@@ -229,6 +229,10 @@ class BotApi(Protocol):
 
     async def send_document(self, chat_id: int, filename: str, data: bytes, caption: str) -> None: ...
 
+    async def send_photo(self, chat_id: int, filename: str, data: bytes, caption: str) -> None:
+        """``sendPhoto`` with the image uploaded (multipart) and an HTML caption (``/stats``'s chart)."""
+        ...
+
     async def chat_roles(self, chat_id: int) -> dict[int, str]:
         """``getChatAdministrators`` as {user id: "owner" (the creator) or "admin"}."""
         ...

@@ -90,6 +90,9 @@ class PtbApi:
     async def send_document(self, chat_id: int, filename: str, data: bytes, caption: str) -> None:
         await _mapped(self.bot.send_document(chat_id, document=data, filename=filename, caption=caption, parse_mode=HTML))
 
+    async def send_photo(self, chat_id: int, filename: str, data: bytes, caption: str) -> None:
+        await _mapped(self.bot.send_photo(chat_id, photo=data, filename=filename, caption=caption, parse_mode=HTML))
+
     async def chat_roles(self, chat_id: int) -> dict[int, str]:
         members = await _mapped(self.bot.get_chat_administrators(chat_id))
         return {m.user.id: "owner" if m.status == "creator" else "admin" for m in members}

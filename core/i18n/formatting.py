@@ -66,6 +66,11 @@ def day_month(day: date, locale: Locale) -> str:
     return format_skeleton("MMMMd", day, locale=babel_locale(locale))
 
 
+def day_short(day: date, locale: Locale) -> str:
+    """``28/11`` in Portugal and Brazil, ``11/28`` in English: a chart's day under its bar."""
+    return format_skeleton("Md", day, locale=babel_locale(locale))
+
+
 def day_month_year(day: date, locale: Locale) -> str:
     """``1 de mar. de 2026`` / ``Mar 1, 2026``."""
     return format_skeleton("yMMMd", day, locale=babel_locale(locale))

@@ -44,6 +44,7 @@ from core.storage.store import Store
 from core.studio.account_flow import AccountFlow, MailPort
 from core.studio.formatting import _amount, _money
 from core.studio.images import ImageSettings, ImagesFlow
+from core.studio.stats_flow import StatsFlow
 
 log = get_logger("pagemagic.studio")
 
@@ -115,6 +116,7 @@ class StudioBase:
         # Accounts: the wiring hands the configured service; alone (tests, scripts) a process-local one.
         self.accounts = accounts or AccountService(store, Sealer(secrets.token_bytes(32)))
         self.account_flow = AccountFlow(store, self.accounts, mail)
+        self.stats_flow = StatsFlow(store)  # /stats; tests hand it a clock
 
     # -- helpers -----------------------------------------------------------------------
 

@@ -191,6 +191,8 @@ class Studio(TeamRolesFlow, OpenSiteFlow, VersionsFlow, PublishingFlow, DomainsF
             stream = choose_language(self.store, conversation, command.argument, language)
         elif command.name in ACCOUNT_COMMANDS:
             stream = self.account_flow.handle(command.name, command.argument, conversation, chat, language)
+        elif command.name == "stats":
+            stream = self.stats_flow.stats(conversation, command.argument, language)
         elif command.name == "role":
             stream = self.set_role(conversation, chat, command.argument, language)
         else:

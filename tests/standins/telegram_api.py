@@ -129,6 +129,7 @@ class TelegramStandIn:
         self._faults: list[Fault] = []
         self._queries: set[str] = set()  # callback queries pressed and not yet answered
         self.documents: dict[int, list[dict[str, Any]]] = {}  # chat -> files sent (filename, data, caption)
+        self.photos: dict[int, list[dict[str, Any]]] = {}  # chat -> photos sent (filename, data, caption)
         self.admins: dict[int, dict[int, str]] = {}  # group chat -> {user id: "creator" | "administrator"}
         self._blocked: set[int] = set()
         self._updates: list[dict[str, Any]] = []
@@ -474,6 +475,29 @@ class TelegramStandIn:
         return {"message_id": message_id, "date": int(time.time()), "chat": self._chat(chat_id), "from": self.bot,
                 "document": {"file_id": f"doc{message_id}", "file_unique_id": f"u{message_id}",
                              "file_name": document["filename"], "file_size": len(document["data"])}}
+
+    async def _m_sendPhoto(self, params: dict[str, Any]) -> Any:
+        """Like Telegram: the photo must be an uploaded image (a file_id or URL is not sent by us)."""
+        photo = params.get("photo")
+        if isinstance(photo, str) and photo.startswith("attach://"):
+            photo = params.get(photo.removeprefix("attach://"))
+        if not isinstance(photo, dict) or not photo["data"]:
+            raise _BadRequest("there is no photo in the request")
+        if not photo["data"].startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+            raise _BadRequest("IMAGE_PROCESS_FAILED")
+        caption = str(params.get("caption", ""))
+        if params.get("parse_mode") == "HTML":
+            error, caption = check_html(caption)
+            if error:
+                raise _BadRequest(f"can't parse entities: {error}")
+        if len(caption) > 1024:
+            raise _BadRequest("message caption is too long")
+        chat_id = int(params["chat_id"])
+        self.photos.setdefault(chat_id, []).append({"filename": photo["filename"], "data": photo["data"], "caption": caption})
+        message_id = next(self._message_ids)
+        return {"message_id": message_id, "date": int(time.time()), "chat": self._chat(chat_id), "from": self.bot,
+                "photo": [{"file_id": f"photo{message_id}", "file_unique_id": f"p{message_id}", "width": 800,
+                           "height": 400, "file_size": len(photo["data"])}], "caption": caption}
 
     async def _m_getChatAdministrators(self, params: dict[str, Any]) -> Any:
         rights = dict.fromkeys((

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import sqlite3
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import html5lib
@@ -166,3 +168,26 @@ async def test_photos_from_the_terminal_by_command_and_by_dropping_a_path(tmp_pa
         chat.process.stdin.close()
         code = await asyncio.wait_for(chat.process.wait(), 20)
     assert code == 0, "\n".join(chat.transcript)
+
+
+async def test_stats_in_the_terminal_saves_the_chart_and_prints_the_summary(tmp_path: Path) -> None:
+    """/stats over the figures the rollup stored (two days of a site made in an earlier session)."""
+    home = tmp_path / "home"
+    await _piped(home, "a bakery in Lisbon\n")
+    database = next(home.glob("*.db"))
+    with sqlite3.connect(database) as db:
+        site_id = db.execute("SELECT id FROM sites").fetchone()[0]
+        today = datetime.now(UTC).date()  # the chat's own clock: the range ends today
+        for back, views, visitors in ((1, 40, 12), (0, 20, 9)):
+            db.execute(
+                "INSERT INTO site_days (site_id, day, requests, views, visitors, bytes, classes, pages, referrers, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, '{}', '{}', '{}', ?)",
+                (site_id, (today - timedelta(days=back)).isoformat(), views + 5, views, visitors, 2_500_000,
+                 datetime.now(UTC).isoformat()),
+            )
+    text = await _piped(home, "/stats 30\n/stats 12\n")
+    assert "last 30 days: 21 visitors, 60 page views, 70 requests, 5 MB served." in text
+    assert "Stats cover the last 7, 30 or 90 days" in text  # 12 is not a range: said so, nothing drawn
+    chart = home / "charts" / next(p.name for p in (home / "charts").iterdir())
+    assert f"Chart saved to {chart}" in text
+    assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
