@@ -8,6 +8,7 @@
     /auth/email, /auth/email/verify
     /auth/2fa                   the second factor after sign-in
     /app/                       the Telegram Mini App's entry (issue 19's dashboard grows here)
+    /app/sites/{id}/analytics, /app/domains, /app/billing   web/insights/routes.py
     /account, /account/...      identities, two-factor, sessions, API tokens, export, deletion
     /api/v1/...                 the JSON API (bearer tokens), OpenAPI at /api/v1/openapi.json
     /web/static/...             this package's CSS and scripts (no CDN)
@@ -27,6 +28,7 @@ from web.api.routes import api_routes
 from web.auth import email, links, second_factor, slack, telegram
 from web.context import Web
 from web.i18n import page_locale
+from web.insights.routes import insights_routes
 from web.pages import account
 from web.rendering import render
 from web.security import PRE_COOKIE, pre_session_secret, secured, set_cookie
@@ -101,5 +103,6 @@ def web_routes() -> list[BaseRoute]:
         Route("/account/export", account.export, methods=["POST"]),
         Route("/account/delete", account.delete, methods=["POST"]),
         *api_routes(),
+        *insights_routes(),  # analytics, domains, billing (web/insights/)
         Mount("/web/static", app=StaticFiles(directory=STATIC), name="web-static"),
     ]

@@ -7,7 +7,7 @@ from html import escape
 
 from pipeline.charts.layout import ChartData, layout
 
-BACK, FRONT, INK, GRID = "#b9d3f0", "#1f5fa8", "#1d2733", "#d8dee6"
+BACK, FRONT, INK, GRID = "#b9d3f0", "#1f5fa8", "currentColor", "#98a2ae"  # ink follows the page (dark mode)
 
 
 def chart_svg(data: ChartData, summary: str, width: int = 720, height: int = 300) -> str:

@@ -1,0 +1,13 @@
+"""The insight pages' routes, added to the web front door's (``web.app.web_routes``)."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute, Route
+
+from web.insights import analytics
+
+
+def insights_routes() -> list[BaseRoute]:
+    return [
+        Route("/app/sites/{site_id:int}/analytics", analytics.analytics_page, methods=["GET"]),
+    ]
