@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute, Route
 
-from web.insights import analytics
+from web.insights import analytics, domains
 
 
 def insights_routes() -> list[BaseRoute]:
     return [
         Route("/app/sites/{site_id:int}/analytics", analytics.analytics_page, methods=["GET"]),
+        Route("/app/sites/{site_id:int}/domains", domains.site_domains, methods=["GET"]),
+        Route("/app/domains", domains.domains_page, methods=["GET"]),
+        Route("/app/domains", domains.attach, methods=["POST"]),
     ]
