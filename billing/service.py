@@ -9,6 +9,7 @@ from __future__ import annotations
 from billing.alerts import SpendingAlerts
 from billing.plans import catalog
 from billing.stripe.checkout import StripeCheckout
+from billing.stripe.portal import portal_url
 from core.errors import BillingNotConfigured
 from core.ports import SpendingAlert, UpgradeOffer
 
@@ -30,3 +31,12 @@ class Billing:
 
     async def due_alerts(self, user_id: int) -> list[SpendingAlert]:
         return await self.alerts.due(user_id)
+
+    @property
+    def payments(self) -> bool:
+        return self.checkout is not None
+
+    async def portal_url(self, user_id: int, return_url: str) -> str:
+        if self.checkout is None:
+            raise BillingNotConfigured("no Stripe key: no customer portal")
+        return await portal_url(self.checkout, user_id, return_url)

@@ -183,6 +183,18 @@ class BillingPort(Protocol):
         """Alerts not yet posted this period; each is returned once, ever."""
         ...
 
+    @property
+    def payments(self) -> bool:
+        """Whether plans are sold here (a Stripe key): the web shows the upgrade and portal buttons then."""
+        ...
+
+    async def portal_url(self, user_id: int, return_url: str) -> str:
+        """A customer portal session (invoices, payment method) that comes back to ``return_url``.
+
+        Raises ``BillingNotConfigured`` without payments, ``BillingUnavailable`` when Stripe cannot be reached.
+        """
+        ...
+
 
 @dataclass(frozen=True)
 class SubscriptionState:

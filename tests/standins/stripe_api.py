@@ -117,6 +117,7 @@ class StripeApiStandIn:
         self.calls: list[Call] = []
         self.customers: dict[str, dict[str, Any]] = {}
         self.sessions: dict[str, dict[str, Any]] = {}
+        self.portal_sessions: dict[str, dict[str, Any]] = {}  # billing_portal.sessions created
         self.subscriptions: dict[str, dict[str, Any]] = {}
         self.invoices: dict[str, dict[str, Any]] = {}
         self.meter_events: dict[str, dict[str, Any]] = {}  # identifier -> accepted event
@@ -280,6 +281,7 @@ class StripeApiStandIn:
             ("POST", "/v1/customers"): self._create_customer,
             ("DELETE", "/v1/customers/{id}"): self._delete_customer,
             ("POST", "/v1/checkout/sessions"): self._create_session,
+            ("POST", "/v1/billing_portal/sessions"): self._create_portal_session,
             ("POST", "/v1/billing/meter_events"): self._meter_event,
             ("POST", "/v1/subscriptions/{id}"): self._update_subscription,
             ("GET", "/v1/invoices"): self._list_invoices,
@@ -348,6 +350,22 @@ class StripeApiStandIn:
         }
         self.sessions[session_id] = session
         return JSONResponse({k: v for k, v in session.items() if k not in ("line_items", "subscription_metadata")})
+
+    def _create_portal_session(self, _path: str, params: dict[str, Any]) -> Response:
+        """``billing_portal.sessions.create``: a customer (required, live) and an optional return_url."""
+        customer = params.get("customer", "")
+        if not customer:
+            return error(400, "invalid_request_error", "Missing required param: customer.", "parameter_missing", "customer")
+        if not self._live_customer(customer):
+            return error(400, "invalid_request_error", f"No such customer: '{customer}'", "resource_missing", "customer")
+        return_url = params.get("return_url")
+        if return_url is not None and not str(return_url).startswith(("http://", "https://")):
+            return error(400, "invalid_request_error", "Not a valid URL", "url_invalid", "return_url")
+        session_id = self._id("bps")
+        session = {"id": session_id, "object": "billing_portal.session", "customer": customer, "livemode": False,
+                   "created": int(self.clock()), "return_url": return_url, "url": f"{self.url}/p/session/{session_id}"}
+        self.portal_sessions[session_id] = session
+        return JSONResponse(session)
 
     def _check_meter_event(self, event: dict[str, Any], prefix: str = "") -> Response | None:
         for required in ("event_name", "payload"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute, Route
 
-from web.insights import analytics, domains
+from web.insights import analytics, billing, domains
 
 
 def insights_routes() -> list[BaseRoute]:
@@ -13,4 +13,7 @@ def insights_routes() -> list[BaseRoute]:
         Route("/app/sites/{site_id:int}/domains", domains.site_domains, methods=["GET"]),
         Route("/app/domains", domains.domains_page, methods=["GET"]),
         Route("/app/domains", domains.attach, methods=["POST"]),
+        Route("/app/billing", billing.billing_page, methods=["GET"]),
+        Route("/app/billing/upgrade", billing.upgrade, methods=["POST"]),
+        Route("/app/billing/portal", billing.portal, methods=["POST"]),
     ]

@@ -1,5 +1,6 @@
-"""The browser fixture of the sign-in tests, shared with the insight pages."""
+"""Fixtures shared by the insight pages: the browser of the sign-in tests and the Stripe stand-in."""
 
+from tests.billing.conftest import stripe_api, stripe_clock
 from tests.web.test_browser import browser
 
-__all__ = ["browser"]
+__all__ = ["browser", "stripe_api", "stripe_clock"]
