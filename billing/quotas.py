@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import ROUND_CEILING, Decimal
 
 from billing.plans import METRICS, billing_period, catalog, plan_named
+from billing.tables import SpendingCapRow
 from core.errors import QuotaExceeded, SpendingCapReached
 from core.ports import MetricUsage, SiteUsage, UsageMeter, UsageSummary
 from core.storage.images import ImageUploads
@@ -41,6 +42,25 @@ class PlanQuotas:
             user = await session.get(UserRow, user_id)
             return user.plan if user is not None else "free"
 
+    async def cap_of(self, user_id: int) -> int | None:
+        """The cap that applies to the account: its own (``spending_caps``) or the operator's, the lower."""
+        async with self._store.session() as session:
+            row = await session.get(SpendingCapRow, user_id)
+        caps = [c for c in (self.cap_cents, row.cap_cents if row is not None else None) if c is not None]
+        return min(caps) if caps else None
+
+    async def set_cap(self, user_id: int, cap_cents: int | None) -> None:
+        """The account's own cap; ``None`` removes it (the operator's, if any, stays)."""
+        async with self._store.session() as session, session.begin():
+            row = await session.get(SpendingCapRow, user_id)
+            if cap_cents is None:
+                if row is not None:
+                    await session.delete(row)
+            elif row is None:
+                session.add(SpendingCapRow(user_id=user_id, cap_cents=cap_cents))
+            else:
+                row.cap_cents, row.updated_at = cap_cents, utcnow()
+
     async def usage(self, user_id: int) -> tuple[str, dict[str, int]]:
         """The account's plan and its totals this period."""
         plan_name = await self.plan_of(user_id)
@@ -61,13 +81,14 @@ class PlanQuotas:
             return
         if plan.hard_limit(metric):
             raise QuotaExceeded(metric, limit, used, monthly=metric not in COUNTED_NOW)
-        if self.cap_cents is not None:
+        cap = await self.cap_of(user_id)
+        if cap is not None:
             after = dict(totals)
             after[metric] = used + amount
             overage = plan.estimate_cents(after) - plan.price_cents
-            if overage > self.cap_cents:
+            if overage > cap:
                 raise SpendingCapReached(
-                    metric, self.cap_cents, plan.estimate_cents(totals) - plan.price_cents, catalog().currency
+                    metric, cap, plan.estimate_cents(totals) - plan.price_cents, catalog().currency
                 )
 
     async def summary(self, user_id: int) -> UsageSummary:
@@ -85,7 +106,7 @@ class PlanQuotas:
             ),
             estimate_cents=plan.estimate_cents(totals),
             currency=catalog().currency,
-            cap_cents=self.cap_cents,
+            cap_cents=await self.cap_of(user_id),
             sites=await self._sites(user_id, start, end),
         )
 

@@ -111,3 +111,14 @@ class SpendingAlertRow(Base):
     metric: Mapped[str] = mapped_column(String(40))
     threshold: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class SpendingCapRow(Base):
+    """The most overage an account allows itself a month (set on the billing page); the operator's
+    cap (``billing_spending_cap_cents``), when lower, still applies."""
+
+    __tablename__ = "spending_caps"
+
+    user_id: Mapped[int] = mapped_column(Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    cap_cents: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

