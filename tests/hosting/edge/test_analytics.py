@@ -7,16 +7,18 @@ import asyncio
 import http.client
 import threading
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from redis.asyncio import Redis
 
 from core.analytics import site_range
+from core.events import StatsChart
 from core.storage.records import ChatRef
 from core.storage.site_days import SiteDayRow
 from core.storage.store import Store, new_preview_token
+from core.studio.stats_flow import StatsFlow
 from hosting.analytics.keys import day_key, days_key, parse_day, salt_key
 from hosting.analytics.rollup import AnalyticsRollup
 from hosting.edge.nginx import EdgeProcess
@@ -84,8 +86,8 @@ def visit(port: int, host: str, path: str, agent: str, referer: str | None = Non
     return response.status
 
 
-async def published(store: Store) -> int:
-    conv = await store.conversation(ChatRef("terminal", unique("c"), "u1"))
+async def published(store: Store, chat: ChatRef) -> int:
+    conv = await store.conversation(chat)
     site = await store.create_site(conv.id, conv.user_id, sample_site(), "x", new_preview_token(), timedelta(hours=1))
     return site.id
 
@@ -93,7 +95,8 @@ async def published(store: Store) -> int:
 async def test_traffic_through_the_edge_becomes_daily_figures(
     keys: Keys, edge: Callable[..., EdgeProcess], html_site: HtmlSite, store: Store, redis: Redis
 ) -> None:
-    site_id = await published(store)
+    chat = ChatRef("terminal", unique("c"), "u1")
+    site_id = await published(store, chat)
     slug, host = unique("padaria"), f"{unique('padaria')}.test"
     await keys.route(slug, [host], [html_site.endpoint], plan=unique("plan"), site_id=site_id)
     proxy = edge()
@@ -142,6 +145,14 @@ async def test_traffic_through_the_edge_becomes_daily_figures(
     assert dict(figures.referrers) == {"www.google.com": 4, "news.example.org": 3}
     usage = await counted(redis, prefix, slug)  # billing's counters: the same bytes
     assert figures.bytes == usage["bytes"] > 0
+
+    # the same figures in the chat's /stats, for the day the edge counted them
+    conversation = await store.conversation(chat)
+    flow = StatsFlow(store, clock=lambda: datetime.combine(days[-1], time(12), UTC))
+    (chart,) = [e async for e in flow.stats(conversation, "", "en")]
+    assert isinstance(chart, StatsChart) and chart.png.startswith(b"\x89PNG")
+    if len(days) == 1:  # (a run across midnight splits the figures over two days)
+        assert ", last 7 days: 3 visitors, 9 page views, 13 requests," in chart.text
 
     async with store.session() as session:
         row = await session.get(SiteDayRow, (site_id, days[-1]))
