@@ -4,6 +4,7 @@
     sites/<slug>/site.json            the current version
     sites/<slug>/versions/<n>.json    every version (site.json form, with the instruction that made it)
     sites/<slug>/domains.json         attached domains and deployments
+    sites/<slug>/analytics.json       the site's visitors, page views, requests and bytes per day (no visitor data)
     images/<hash>/<variant>           every image the account sent, every size kept
     conversations/<id>.json           every conversation the account owns, turn by turn
     usage.json                        every usage event
@@ -29,6 +30,7 @@ from sqlalchemy import select
 from core.accounts.directory import AccountDirectory
 from core.ports import AccountBillingPort
 from core.storage.audit import AuditRow
+from core.storage.site_days import SiteDayRow
 from core.storage.store import Store
 from core.storage.tables import (
     ConversationRow,
@@ -105,6 +107,12 @@ class AccountExport:
                     "deployments": [{"version": d.version, "status": d.status, "url": d.url, "created_at": d.created_at}
                                     for d in deployments],
                 })
+                days = await session.scalars(select(SiteDayRow).where(SiteDayRow.site_id == site.id).order_by(SiteDayRow.day))
+                files[f"{base}/analytics.json"] = _json([
+                    {"day": d.day.isoformat(), "requests": d.requests, "views": d.views, "visitors": d.visitors,
+                     "bytes": d.bytes, "statuses": d.classes, "pages": d.pages, "referrers": d.referrers}
+                    for d in days
+                ])
             conversations = await session.scalars(select(ConversationRow).where(ConversationRow.owner_id == user_id))
             for conversation in conversations:
                 turns = await session.scalars(

@@ -3,10 +3,11 @@ statuses; another account's site is a 404; at phone and desktop sizes in chromiu
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tests.web.insights.browsing import signed_in_page
-from tests.web.insights.helpers import traffic, two_accounts
+from tests.web.insights.helpers import ANA, traffic, two_accounts
 from tests.web.test_browser import DESKTOP, PHONE
 
 
@@ -61,3 +62,15 @@ async def test_the_page_in_a_phone_and_a_desktop_browser(serve: Any, browser: An
             assert width <= viewport["width"], "the page scrolls sideways"
             assert not problems
             await page.context.close()
+
+
+async def test_the_export_carries_the_sites_analytics_and_nothing_about_visitors(serve: Any) -> None:
+    async with serve() as served:
+        two = await two_accounts(served)
+        await traffic(served, two.mine, days=3)
+        user_id = (await served.rt.store.conversation(ANA)).user_id
+        files = await served.rt.studio.accounts.export.files(user_id)
+        (name,) = [n for n in files if n.endswith("/analytics.json")]
+        days = json.loads(files[name])
+        assert [d["day"] for d in days] == ["2026-11-28", "2026-11-29", "2026-11-30"]
+        assert days[-1]["visitors"] == 100 and days[-1]["pages"] == {"/": 800, "/menu": 200}
