@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -11,13 +12,18 @@ from pipeline.charts.layout import ChartData, layout
 BACK, FRONT, INK, GRID, PAPER = "#b9d3f0", "#1f5fa8", "#1d2733", "#d8dee6", "#ffffff"
 
 
+@lru_cache(maxsize=4)
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """Pillow's bundled font, loaded once per size (loading it is most of a chart's time)."""
+    return ImageFont.load_default(size=size)
+
+
 def chart_png(data: ChartData, width: int = 800, height: int = 400, scale_label: str = "") -> bytes:
     font_px = 16
     plan = layout(data, width, height, font_px)
     image = Image.new("RGB", (width, height), PAPER)
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=font_px)
-    small = ImageFont.load_default(size=font_px - 3)
+    font, small = _font(font_px), _font(font_px - 3)
     draw.text((plan.left, font_px * 0.6), data.title, fill=INK, font=font)
     # legend: two swatches and their names
     x = plan.left
@@ -38,5 +44,5 @@ def chart_png(data: ChartData, width: int = 800, height: int = 400, scale_label:
             draw.text((bar.x, plan.bottom + 6), data.labels[i], fill=INK, font=small)
     draw.line((plan.left, plan.bottom, plan.right, plan.bottom), fill=INK, width=2)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
