@@ -68,6 +68,22 @@ class Recorded:
         name = (fmt.get("json_schema") or {}).get("name")
         return name if isinstance(name, str) else None
 
+    def schema_read(self, vllm_version: str | None) -> dict[str, Any] | None:
+        """The JSON schema a vLLM server of ``vllm_version`` guides decoding with, from this body.
+
+        Before v0.12 vLLM reads ``guided_json``; from v0.12 on only ``structured_outputs.json``
+        (``guided_json`` is ignored). Both also honour ``response_format`` ``json_schema``;
+        this returns what the vLLM-specific parameter carries, None when it carries nothing.
+        """
+        if vllm_version is None:
+            return None
+        major, minor = (int(p) for p in vllm_version.split(".")[:2])
+        if (major, minor) < (0, 12):
+            found = self.body.get("guided_json")
+        else:
+            found = (self.body.get("structured_outputs") or {}).get("json")
+        return found if isinstance(found, dict) else None
+
     @property
     def prompt_text(self) -> str:
         return "\n".join(str(m.get("content", "")) for m in self.body.get("messages", []))
@@ -80,8 +96,9 @@ def pieces(text: str, size: int | None = None) -> list[str]:
 
 
 class OpenAIStandIn:
-    def __init__(self, model: str = "pagemagic-test") -> None:
+    def __init__(self, model: str = "pagemagic-test", vllm_version: str | None = None) -> None:
         self.model = model
+        self.vllm_version = vllm_version  # answer GET /version as this vLLM does; None: no such route (OpenAI)
         self.requests: list[Recorded] = []
         self.responder: Callable[[Recorded], Reply] | None = None
         self.usage_sent: list[tuple[int, int]] = []
@@ -142,6 +159,8 @@ class OpenAIStandIn:
         if method == "GET" and path == "/v1/models":
             data = {"object": "list", "data": [{"id": self.model, "object": "model", "created": 0, "owned_by": "standin"}]}
             await self._json(writer, 200, data)
+        elif method == "GET" and path == "/version" and self.vllm_version is not None:
+            await self._json(writer, 200, {"version": self.vllm_version})
         elif method == "POST" and path == "/v1/chat/completions":
             reply = self._next(recorded)
             if isinstance(reply, Status):

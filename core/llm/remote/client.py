@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Union
 
+import httpx
 import openai
 from openai import AsyncOpenAI
 from openai.types.chat import ChatCompletionMessageParam
@@ -69,11 +71,37 @@ class ModelClient:
             timeout=openai.Timeout(config.timeout, connect=config.connect_timeout),
         )
         self._slots = asyncio.Semaphore(config.concurrency)
+        self._dialect: str | None = None  # vLLM's guided-decoding parameter, asked once (see ``dialect``)
+        self._dialect_lock = asyncio.Lock()
 
     async def aclose(self) -> None:
         await self._sdk.close()
 
-    def _arguments(self, messages: Sequence[ChatCompletionMessageParam], output: OutputSchema) -> dict[str, Any]:
+    async def dialect(self) -> str:
+        """How this vLLM server takes a JSON schema: ``structured_outputs`` (v0.12 and later) or ``guided_json``.
+
+        vLLM removed ``guided_json`` in v0.12 and ignores it silently there, so the server's
+        ``GET /version`` is asked once; a server that does not say (no such route, not vLLM)
+        gets the current form. ``response_format`` is sent as well, which both read.
+        """
+        async with self._dialect_lock:
+            if self._dialect is None:
+                self._dialect = dialect_for(await self._server_version())
+            return self._dialect
+
+    async def _server_version(self) -> str | None:
+        root = self.config.base_url.rstrip("/").removesuffix("/v1")
+        try:
+            async with httpx.AsyncClient(timeout=self.config.connect_timeout) as http:
+                answer = await http.get(f"{root}/version")
+            version = answer.json().get("version") if answer.status_code == 200 else None
+        except (httpx.HTTPError, ValueError, AttributeError):
+            return None
+        return version if isinstance(version, str) else None
+
+    def _arguments(
+        self, messages: Sequence[ChatCompletionMessageParam], output: OutputSchema, dialect: str = ""
+    ) -> dict[str, Any]:
         arguments: dict[str, Any] = {
             "model": self.config.model,
             "messages": list(messages),
@@ -88,15 +116,18 @@ class ModelClient:
                 "json_schema": {"name": output.name, "schema": output.schema, "strict": False},
             },
         }
-        if self.config.flavor == "vllm":
+        if dialect == "guided_json":
             arguments["extra_body"] = {"guided_json": output.schema}
+        elif dialect == "structured_outputs":
+            arguments["extra_body"] = {"structured_outputs": {"json": output.schema}}
         return arguments
 
     async def chat(
         self, messages: Sequence[ChatCompletionMessageParam], output: OutputSchema
     ) -> AsyncIterator[StreamEvent]:
         async with self._slots:
-            stream = await self._open(self._arguments(messages, output))
+            dialect = await self.dialect() if self.config.flavor == "vllm" else ""
+            stream = await self._open(self._arguments(messages, output, dialect))
             reason: str | None = None
             refusal = ""
             prompt = completion = 0
@@ -160,6 +191,15 @@ class ModelClient:
             log.warning("model request failed (%s); retry %d in %.2f s", error.detail, attempt + 1, delay)
             attempt += 1
             await asyncio.sleep(delay)
+
+
+def dialect_for(version: str | None) -> str:
+    """``guided_json`` for vLLM before 0.12, ``structured_outputs`` from 0.12 on (and when unknown)."""
+    if version is None:
+        return "structured_outputs"
+    numbers = [int(part) for part in re.findall(r"\d+", version)[:2]]
+    major, minor = [*numbers, 0, 0][:2]
+    return "guided_json" if (major, minor) < (0, 12) else "structured_outputs"
 
 
 def _short(text: str) -> str:

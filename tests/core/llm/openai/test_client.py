@@ -52,16 +52,45 @@ async def test_streams_deltas_then_finish_with_usage_and_sends_the_schema(llm: O
     assert llm.chat_requests[0].headers["authorization"] == "Bearer sk-test-secret"
 
 
-async def test_vllm_flavour_also_sends_guided_decoding(llm: OpenAIStandIn) -> None:
+async def test_vllm_before_0_12_reads_the_schema_from_guided_json() -> None:
+    async with OpenAIStandIn(vllm_version="0.11.2") as server:
+        server.script(Stream("{}"), Stream("{}"))
+        client = ModelClient(config_for(server, flavor="vllm"))
+        try:
+            await collect(client)
+            await collect(client)
+        finally:
+            await client.aclose()
+    bodies = server.chat_requests
+    assert [r.schema_read("0.11.2") for r in bodies] == [section_schema(), section_schema()]
+    assert "structured_outputs" not in bodies[0].body
+    assert [r.path for r in server.requests].count("/version") == 1  # asked once, not per request
+
+
+async def test_vllm_0_12_reads_the_schema_from_structured_outputs() -> None:
+    """vLLM v0.12 removed guided_json (it would be ignored): the schema goes where it reads it."""
+    async with OpenAIStandIn(vllm_version="0.12.0") as server:
+        server.script(Stream("{}"))
+        client = ModelClient(config_for(server, flavor="vllm"))
+        try:
+            await collect(client)
+        finally:
+            await client.aclose()
+    request = server.chat_requests[0]
+    assert request.schema_read("0.12.0") == section_schema()
+    assert request.body["structured_outputs"] == {"json": section_schema()}
+    assert "guided_json" not in request.body
+    assert request.body["response_format"]["json_schema"]["schema"] == section_schema()
+
+
+async def test_a_server_without_a_version_route_gets_the_current_form(llm: OpenAIStandIn) -> None:
     llm.script(Stream("{}"))
     client = ModelClient(config_for(llm, flavor="vllm"))
     try:
         await collect(client)
     finally:
         await client.aclose()
-    body = llm.chat_requests[0].body
-    assert body["guided_json"] == section_schema()
-    assert body["response_format"]["json_schema"]["schema"] == section_schema()
+    assert llm.chat_requests[0].body["structured_outputs"] == {"json": section_schema()}
 
 
 async def test_429_honours_retry_after_then_succeeds(llm: OpenAIStandIn) -> None:
