@@ -6,13 +6,23 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from core.errors import InvalidPhone
 from core.i18n.locales import family
 from core.i18n.phones import normalise
 from core.language import detect_language
-from core.llm.offline.contacts import find_email, find_phone, find_urls
+from core.llm.offline.contacts import find_email, find_phone, find_urls, social_urls
 from core.llm.offline.hours import Span, parse_hours
+from core.llm.offline.items import PricedItem, priced_items
 from core.llm.offline.kinds import DEFAULT_PRESET, detect_kind
-from core.llm.offline.places import CURRENCY, Country, currency_written, find_place, iso_country
+from core.llm.offline.places import (
+    CURRENCY,
+    DEFAULT_COUNTRY,
+    Country,
+    currency_written,
+    find_place,
+    iso_country,
+)
+from core.llm.offline.specialties import specialty_in
 from core.llm.offline.textfit import fit
 from core.llm.offline.vocabulary import DARK_WORDS, first_mention, sections_mentioned
 from core.site.business import BusinessKind
@@ -58,6 +68,8 @@ class Brief:
     hours: Span | None
     theme: Theme
     seed: int
+    items: tuple[PricedItem, ...] = ()  # the user's own items with their prices, exactly as written
+    specialty: str = ""  # a specialty without item copy ("thai", "yoga"): no copy items, ever
 
 
 def seed_of(text: str) -> int:
@@ -68,6 +80,9 @@ def seed_of(text: str) -> int:
 def read_brief(text: str, language: Language | None = None) -> Brief:
     lang = _language(text, language)
     kind = detect_kind(text)
+    specialty = specialty_in(text)
+    if specialty is not None and specialty.kind is not None:
+        kind = specialty.kind
     place = find_place(text, lang)
     folded = fold(text)
     requested = tuple(sections_mentioned(text))
@@ -82,15 +97,17 @@ def read_brief(text: str, language: Language | None = None) -> Brief:
         city=fit(place.city, 80),
         country=place.country,
         currency=currency_written(text) or CURRENCY[place.country],
-        phone=_phone(text, place.country),
+        phone=_phone(text, place.country, lang),
         whatsapp=first_mention(folded, _WHATSAPP_WORDS) is not None,
         email=find_email(text) or "",
-        urls=tuple(find_urls(text)),
+        urls=tuple(dict.fromkeys([*find_urls(text), *social_urls(text)])),
         requested=requested,
         wants_hours=wants_hours,
         hours=parse_hours(text),
         theme=theme_for(text, kind),
         seed=seed_of(text),
+        items=tuple(priced_items(text)),
+        specialty=specialty.name if specialty is not None else "",
     )
 
 
@@ -184,13 +201,32 @@ def theme_for(text: str, kind: BusinessKind) -> Theme:
     return preset(style_named(text) or DEFAULT_PRESET[kind], mode)
 
 
-def _phone(text: str, country: Country) -> str:
+_SAME_LANGUAGE: dict[str, tuple[Country, ...]] = {"pt": ("PT", "BR"), "en": ("GB", "US"), "es": ("ES", "MX", "AR")}
+
+
+def _phone(text: str, country: Country, language: Language) -> str:
     """The phone number the user gave, as E.164, read as a number of the business's country.
 
-    Raises ``InvalidPhone`` when it is not valid there: a wrong number is worse on a page than none.
+    A city the generator does not know leaves the country a guess from the language, so a
+    number that is not valid there is tried in the other countries of that language ("0161 496
+    0123" from a business in Leeds). Raises ``InvalidPhone`` when it is valid nowhere: a wrong
+    number is worse on a page than none.
     """
     written = find_phone(text)
-    return normalise(written, iso_country(country)) if written else ""
+    if not written:
+        return ""
+    try:
+        return normalise(written, iso_country(country))
+    except InvalidPhone:
+        if country != DEFAULT_COUNTRY[language]:
+            raise
+        for other in _SAME_LANGUAGE[family(language)]:
+            if other != country:
+                try:
+                    return normalise(written, iso_country(other))
+                except InvalidPhone:
+                    continue
+        raise
 
 
 def _language(text: str, asked: Language | None) -> Language:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.llm.offline.copy import kind_copy, language_copy
-from core.llm.offline.copy.model import Course, KindCopy, LanguageCopy
+from core.llm.offline.copy.model import Course, KindCopy, LanguageCopy, Svc, Tier
+from core.llm.offline.items import PricedItem
 from core.llm.offline.textfit import fit
 from core.site.business import BusinessKind
 from core.site.sections import (
@@ -60,10 +61,16 @@ class Voice:
     email: str = ""
     phone: str = ""
     urls: tuple[str, ...] = ()
+    items: tuple[PricedItem, ...] = ()  # the user's items: the one priced section shows these alone
+    items_in: SectionKind | None = None  # which section holds them (menu, services or pricing)
+    neutral: bool = False  # a specialty without item copy: never the kind's written items
+    headline: str = ""  # the user's own words for the business, as the hero's heading (neutral sites)
 
     @property
     def copy(self) -> KindCopy:
-        return kind_copy(self.kind, self.language)
+        # A specialty the copy was not written for gets the neutral copy: a Thai restaurant's
+        # page must not talk of cod and Portuguese wine, a yoga studio's of English courses.
+        return kind_copy("other" if self.neutral else self.kind, self.language)
 
     @property
     def common(self) -> LanguageCopy:
@@ -102,6 +109,7 @@ class Voice:
 
 def hero(v: Voice) -> Section:
     heading, sub = v.copy.hero
+    heading = v.headline or heading
     secondary = (
         Link(label=fit(v.common.headings["contact"], 40), href="#contact") if "contact" in v.present else None
     )
@@ -131,8 +139,23 @@ def features(v: Voice) -> Section:
     )
 
 
+def _own(v: Voice, kind: SectionKind) -> bool:
+    return bool(v.items) and v.items_in == kind
+
+
+def _item_price(item: PricedItem) -> float:
+    return float(item.price)  # exactly as written: Decimal("1.5") -> 1.5, never rounded
+
+
 def services(v: Voice) -> Section:
-    items = v.copy.services or v.common.services
+    if _own(v, "services"):
+        return Services(
+            heading=v.heading("services"),
+            intro=v.intro("services"),
+            currency=v.currency,
+            items=[Service(name=fit(i.name, 80), price=_item_price(i)) for i in v.items[:16]],
+        )
+    items: tuple[Svc, ...] = v.common.services if v.neutral else (v.copy.services or v.common.services)
     return Services(
         heading=v.heading("services"),
         intro=v.intro("services"),
@@ -150,7 +173,19 @@ def services(v: Voice) -> Section:
 
 
 def menu(v: Voice) -> Section:
-    courses: tuple[Course, ...] = v.copy.menu or v.common.menu
+    if _own(v, "menu"):
+        return Menu(
+            heading=v.heading("menu"),
+            intro=v.intro("menu"),
+            currency=v.currency,
+            categories=[
+                MenuCategory(
+                    name=fit(v.heading("menu"), 80),
+                    items=[MenuItem(name=fit(i.name, 80), price=_item_price(i)) for i in v.items[:20]],
+                )
+            ],
+        )
+    courses: tuple[Course, ...] = v.common.menu if v.neutral else (v.copy.menu or v.common.menu)
     return Menu(
         heading=v.heading("menu"),
         intro=v.intro("menu"),
@@ -171,8 +206,15 @@ def menu(v: Voice) -> Section:
 
 
 def pricing(v: Voice) -> Section:
-    tiers = v.copy.plans or v.common.plans
     action = Link(label=fit(v.copy.cta[2], 40), href=v.anchor("contact"))
+    if _own(v, "pricing"):
+        return Pricing(
+            heading=v.heading("pricing"),
+            intro=v.intro("pricing"),
+            currency=v.currency,
+            plans=[Plan(name=fit(i.name, 80), price=_item_price(i), action=action) for i in v.items[:4]],
+        )
+    tiers: tuple[Tier, ...] = v.copy.plans or _tiers_from_prices(v)
     return Pricing(
         heading=v.heading("pricing"),
         intro=v.intro("pricing"),
@@ -190,6 +232,14 @@ def pricing(v: Voice) -> Section:
             for t in tiers
         ],
     )
+
+
+def _tiers_from_prices(v: Voice) -> tuple[Tier, ...]:
+    """A kind without written plans ("a salon, with prices") prices its own services or dishes,
+    never a table of software plans; the generic plans are the last resort."""
+    priced = [Tier(s.name, s.price, "", s.description, ()) for s in v.copy.services if s.price is not None]
+    priced += [Tier(d.name, d.price, "", d.description, ()) for c in v.copy.menu for d in c.dishes]
+    return tuple(priced[:4]) or v.common.plans
 
 
 def gallery(v: Voice) -> Section:

@@ -57,6 +57,32 @@ def find_urls(text: str) -> list[str]:
     return urls
 
 
+_BARE_SOCIAL = re.compile(
+    r"(?<![\w/.@])((?:www\.)?(?:instagram|facebook|fb|tiktok|linkedin|youtube|twitter|x)\.com/[\w@./-]+)",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(
+    r"\b(?P<net>instagram|insta|ig|tik\s?tok|youtube|twitter|facebook|linkedin)\b[^@\n]{0,40}?"
+    r"(?<![\w.])@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{0,29}[A-Za-z0-9_])",
+    re.IGNORECASE,
+)
+_HANDLE_URL = {
+    "instagram": "https://instagram.com/{}", "insta": "https://instagram.com/{}", "ig": "https://instagram.com/{}",
+    "tiktok": "https://www.tiktok.com/@{}", "youtube": "https://www.youtube.com/@{}",
+    "twitter": "https://x.com/{}", "facebook": "https://facebook.com/{}", "linkedin": "https://www.linkedin.com/in/{}",
+}
+
+
+def social_urls(text: str) -> list[str]:
+    """Social profiles written without a scheme ("facebook.com/padaria") or as a handle after the
+    network's name ("Instagram @padaria_lx", "we're on TikTok as @x"), as https links."""
+    found = ["https://" + m.group(1).rstrip(".,;:!?)") for m in _BARE_SOCIAL.finditer(_URL.sub(" ", text))]
+    for match in _HANDLE.finditer(_EMAIL.sub(" ", _URL.sub(" ", text))):
+        network = re.sub(r"\s", "", match.group("net").lower())
+        found.append(_HANDLE_URL[network].format(match.group("handle")))
+    return [url for url in dict.fromkeys(found) if _SAFE.match(url)]
+
+
 def socials_from(urls: list[str]) -> list[SocialLink]:
     links: list[SocialLink] = []
     for url in urls[:8]:

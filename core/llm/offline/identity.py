@@ -9,14 +9,13 @@ from core.llm.offline.brief import Brief
 from core.llm.offline.contacts import socials_from
 from core.llm.offline.copy import kind_copy, language_copy
 from core.llm.offline.hours import as_line, default_hours
-from core.llm.offline.places import Country, de_city, email_domain, iso_country, phone_for
-from core.llm.offline.textfit import fit, slug
+from core.llm.offline.places import Country, de_city, email_domain, in_city, iso_country, phone_for
+from core.llm.offline.textfit import domain_label, fit
 from core.site.business import Business, BusinessKind, Seo, SocialLink
 from core.site.site import SiteHeader
 from core.site.values import Language
 
 _HELLO: dict[Language, str] = {"pt_BR": "contato", "pt_PT": "ola", "en": "hello", "es": "hola"}
-_IN: dict[Language, str] = {"pt_BR": "em", "pt_PT": "em", "en": "in", "es": "en"}
 _STREET_LANGUAGE: dict[Country, Language] = {
     "PT": "pt_PT",
     "BR": "pt_BR",
@@ -41,7 +40,7 @@ def site_name(brief: Brief) -> str:
         return brief.name
     copy = kind_copy(brief.kind, brief.language)
     if not brief.city:
-        return fit(copy.name, 80)
+        return fit(copy.name, 80) if not brief.specialty else fit(kind_copy(brief.kind, brief.language).name, 80)
     if brief.noun:
         noun = " ".join(
             w if w.lower() in _SMALL_WORDS and i else w[:1].upper() + w[1:]
@@ -58,9 +57,23 @@ def site_name(brief: Brief) -> str:
     return fit(copy.name_in_city.format(city=brief.city, de=de_city(brief.city)), 80)
 
 
+def copy_kind(brief: Brief) -> BusinessKind:
+    """The kind whose copy the site's words come from: the neutral one for a specialty without copy."""
+    return "other" if brief.specialty else brief.kind
+
+
+def headline(brief: Brief) -> str:
+    """A neutral site's heading in the user's own words: "Family-run Thai restaurant in Manchester"."""
+    if not brief.specialty:
+        return ""
+    noun = brief.noun or brief.specialty
+    text = f"{noun} {in_city(brief.language, brief.city)}" if brief.city else noun
+    return fit(text[:1].upper() + text[1:], 120)
+
+
 def build_header(brief: Brief) -> SiteHeader:
     name = site_name(brief)
-    copy = kind_copy(brief.kind, brief.language)
+    copy = kind_copy(copy_kind(brief), brief.language)
     return SiteHeader(
         name=name,
         language=brief.language,
@@ -90,7 +103,7 @@ def build_business(brief: Brief, name: str) -> Business:
         opening_hours=hours,
         phone=phone,
         email=brief.email
-        or f"{_HELLO[brief.language]}@{slug(name)}.{email_domain(brief.country, brief.language)}",
+        or f"{_HELLO[brief.language]}@{domain_label(name)}.{email_domain(brief.country, brief.language)}",
         socials=socials,
     )
 
@@ -105,14 +118,15 @@ def _address(brief: Brief, rng: random.Random) -> str:
 
 
 def build_seo(brief: Brief, name: str) -> Seo:
-    return seo_for(brief.kind, brief.language, name, brief.city)
+    return seo_for(copy_kind(brief), brief.language, name, brief.city, brief.noun if brief.specialty else "")
 
 
-def seo_for(kind: BusinessKind, language: Language, name: str, city: str) -> Seo:
+def seo_for(kind: BusinessKind, language: Language, name: str, city: str, noun: str = "") -> Seo:
     """Title, description and keywords in ``language`` for a site of ``kind`` in ``city``."""
     copy = kind_copy(kind, language)
-    where = f" {_IN[language]} {city}" if city else ""
-    title = f"{name} · {copy.noun.capitalize()}{where}" if city else f"{name} · {copy.tagline}"
+    where = f" {in_city(language, city)}" if city else ""
+    noun = noun or copy.noun
+    title = f"{name} · {noun[:1].upper() + noun[1:]}{where}" if city else f"{name} · {copy.tagline}"
     if len(title) > 70:
         title = name
     keywords = [fit(word, 40) for word in (*copy.keywords, city) if word][:12]

@@ -214,12 +214,23 @@ def email_domain(country: Country, language: Language) -> str:
     return tld[country] if not (country == "EU" and language == "es") else "es"
 
 
+_MASCULINE = frozenset({"porto", "rio de janeiro", "funchal", "recife", "algarve", "cairo", "mexico", "chiado",
+                        "cartaxo", "barreiro", "seixal", "montijo", "rio grande", "rio"})
+_FEMININE = frozenset({"maia", "figueira da foz", "covilha", "amadora", "baixa", "horta", "ericeira", "nazare",
+                       "lourinha", "trofa", "guarda", "bahia", "mouraria", "graciosa", "madeira"})
+
+
 def de_city(city: str) -> str:
     """The Portuguese contraction before a city: "de Lisboa", "do Porto", "da Maia"."""
-    masculine = {"porto", "rio de janeiro", "funchal", "recife", "algarve", "cairo", "mexico"}
-    feminine = {"maia", "figueira da foz", "covilha", "amadora", "baixa", "horta"}
     key = fold(city)
-    return "do" if key in masculine else "da" if key in feminine else "de"
+    return "do" if key in _MASCULINE else "da" if key in _FEMININE else "de"
+
+
+def in_city(language: Language, city: str) -> str:
+    """"in <city>" as each language says it: "no Porto", "na Ericeira", "em Lisboa", "en Valencia"."""
+    if family(language) == "pt":
+        return {"do": "no", "da": "na"}.get(de_city(city), "em") + f" {city}"
+    return f"{'en' if family(language) == 'es' else 'in'} {city}"
 
 
 # Money the user names: a symbol, a code or the currency's name ("R$ 25", "25 reais", "12 €", "£8").

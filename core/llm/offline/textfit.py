@@ -28,3 +28,13 @@ def fit(text: str, limit: int) -> str:
 def slug(text: str, limit: int = 30) -> str:
     """``text`` as lower-case ASCII letters and digits only, for invented e-mail domains."""
     return slugify(text, limit=200).replace("-", "")[:limit] or "site"
+
+
+def domain_label(name: str, limit: int = 30) -> str:
+    """An invented e-mail domain from a name, whole words only: "bostonfamilyrun", never "…restaura"."""
+    label = ""
+    for word in slugify(name, limit=200).split("-"):
+        if label and len(label) + len(word) > limit:
+            break
+        label += word
+    return label[:limit] or "site"
