@@ -159,8 +159,10 @@ def fact_results(site: dict[str, Any], facts: dict[str, Any]) -> dict[str, bool]
     if "booking" in facts:
         results["booking"] = facts["booking"] in json.dumps(site, ensure_ascii=False)
     hours = " ".join(h["hours"] for h in business.get("opening_hours", []))
+    # The same time in the site's locale style ("9h", "19h30", "9:00 AM" as written by the renderer).
+    times = {f"{int(h):02d}:{m or '00'}" for h, m in re.findall(r"(\d{1,2})(?::|h)(\d{2})?", hours)}
     for time in facts.get("hours", []):
-        results[f"hours:{time}"] = time in hours
+        results[f"hours:{time}"] = time in times
     return results
 
 
@@ -337,8 +339,8 @@ def _style_met(before: dict[str, Any], after: dict[str, Any], expect: dict[str, 
         section = expect.get("section")
         moved = (new.get("headings", 0) - old.get("headings", 0)) * sign > 0
         if section:
-            per_old = (old.get("section_headings") or {}).get(section, 0)
-            per_new = (new.get("section_headings") or {}).get(section, 0)
+            per_old = {h["section"]: h["step"] for h in old.get("section_headings") or []}.get(section, 0)
+            per_new = {h["section"]: h["step"] for h in new.get("section_headings") or []}.get(section, 0)
             moved = moved or (per_new - per_old) * sign > 0
         return moved
     if aspect == "text_size":

@@ -194,7 +194,36 @@ def _root(theme: Theme) -> str:
         "--t3": "clamp(1.75rem,1.4rem + 1.8vw,2.75rem)",
         "--t4": "clamp(2.1rem,1.5rem + 3.4vw,4.25rem)",
     }
-    return ":root{" + ";".join(f"{k}:{v}" for k, v in props.items()) + "}\n"
+    _scale(props, theme)
+    return ":root{" + ";".join(f"{k}:{v}" for k, v in props.items()) + "}\n" + _section_headings(theme)
+
+
+_BODY_STEP = 1.125
+_HEADING_STEP = 1.16
+_DENSITY = {"compact": 0.7, "cosy": 1.0, "airy": 1.35}
+
+
+def _scale(props: dict[str, str], theme: Theme) -> None:
+    """Apply the site's type scale and density (``Theme.typography``) to the design's tokens."""
+    t = theme.typography
+    for key, step, base in (("--t-1", t.body, _BODY_STEP), ("--t0", t.body, _BODY_STEP),
+                            ("--t1", t.body, _BODY_STEP), ("--t3", t.headings, _HEADING_STEP),
+                            ("--t4", t.headings, _HEADING_STEP)):
+        if step:
+            props[key] = f"calc({props[key]} * {base**step:.3f})"
+    factor = _DENSITY[t.density]
+    if factor != 1.0:
+        for key in ("--s6", "--s7", "--s8"):
+            props[key] = f"calc({props[key]} * {factor})"
+
+
+def _section_headings(theme: Theme) -> str:
+    rules = []
+    for kind, step in sorted((h.section, h.step) for h in theme.typography.section_headings):
+        if step:
+            target, size = (".hero :is(h1,h2)", "--t4") if kind == "hero" else (f".sec-{kind} h2", "--t3")
+            rules.append(f"{target}{{font-size:calc(var({size}) * {_HEADING_STEP**step:.3f})}}")
+    return "\n".join(rules) + ("\n" if rules else "")
 
 
 @lru_cache(maxsize=256)

@@ -12,7 +12,7 @@ from core.i18n.phones import normalise
 from core.language import detect_language
 from core.llm.offline.contacts import find_email, find_phone, find_urls, social_urls
 from core.llm.offline.hours import Span, parse_hours
-from core.llm.offline.items import PricedItem, priced_items
+from core.llm.offline.items import PricedItem, priced_items, without_prices
 from core.llm.offline.kinds import DEFAULT_PRESET, detect_kind
 from core.llm.offline.places import (
     CURRENCY,
@@ -103,7 +103,7 @@ def read_brief(text: str, language: Language | None = None) -> Brief:
         urls=tuple(dict.fromkeys([*find_urls(text), *social_urls(text)])),
         requested=requested,
         wants_hours=wants_hours,
-        hours=parse_hours(text),
+        hours=parse_hours(without_prices(text)),
         theme=theme_for(text, kind),
         seed=seed_of(text),
         items=tuple(priced_items(text)),

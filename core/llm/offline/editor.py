@@ -15,6 +15,7 @@ from core.i18n.locales import DEFAULT_PORTUGUESE, is_portuguese
 from core.i18n.phones import normalise, whatsapp_url
 from core.llm.offline.brief import seed_of
 from core.llm.offline.compose import Voice, build_section
+from core.llm.offline.contacts import socials_from
 from core.llm.offline.copy import kind_copy
 from core.llm.offline.hours import as_line, translate_days
 from core.llm.offline.identity import seo_for
@@ -45,7 +46,7 @@ from core.site.presets import PRESETS, fold, preset, theme_with_primary
 from core.site.schema import parse_section
 from core.site.sections import Section, SectionKind
 from core.site.site import Site
-from core.site.theme import Theme
+from core.site.theme import DENSITIES, FontPairing, SectionHeading, Theme
 from core.site.values import Language
 
 
@@ -108,10 +109,18 @@ class Editor:
         if asked and asked != self.site.language:
             self.switch_language(asked)
         self.theme(intents)
+        self.typography(intents)
         self.identity(intents)
         self.business(intents)
+        self.links(intents)
         self.prices(intents)
+        self.items(intents)
+        self.team(intents)
         for op in intents.sections:
+            if op.verb == "add" and op.kind in ("menu", "services", "pricing") and intents.items:
+                continue  # "a section with our prices: ..." is the items, placed by ``items``
+            if op.verb == "add" and op.kind == "team" and intents.team:
+                continue
             self.section(op, intents)
 
     def theme(self, intents: Intents) -> None:
@@ -132,6 +141,131 @@ class Editor:
         if theme != current:
             self.edits.append(SetTheme(theme=theme))
             self.notes.append(note("theme", self.say))
+
+    def typography(self, intents: Intents) -> None:
+        """Size, spacing and font requests: a style edit of the theme, named exactly in the reply."""
+        request = intents.type
+        if request is None:
+            return
+        theme = self.current_theme()
+        t = theme.typography
+        update: dict[str, Any]
+        if request.target == "fonts":
+            wanted = request.fonts
+            if wanted == theme.fonts:  # "a *more* elegant font" on an elegant site: its nearest kin
+                wanted = _KIN.get(wanted)
+            if wanted is None or wanted == theme.fonts:
+                self.notes.append(note("style_limit", self.say, value=str(request.fonts)))
+                return
+            self.set_theme(theme.model_copy(update={"fonts": wanted}), note("fonts", self.say))
+            return
+        direction = "larger" if request.step > 0 else "smaller"
+        if request.target == "spacing":
+            order = list(DENSITIES)
+            at = order.index(t.density) + request.step
+            if not 0 <= at < len(order):
+                self.notes.append(note("style_limit", self.say, value=t.density))
+                return
+            update = {"density": order[at]}
+            key, section = ("spacing_more" if request.step > 0 else "spacing_less"), None
+        elif request.target == "heading" and request.section is not None:
+            step = t.heading_step(request.section) + request.step
+            others = [h for h in t.section_headings if h.section != request.section]
+            update = {"section_headings": (*others, SectionHeading(section=request.section, step=_clamp(step)))}
+            key, section = f"heading_{direction}", request.section
+        else:
+            field = "headings" if request.target in ("headings", "heading") else "body"
+            update = {field: _clamp(getattr(t, field) + request.step)}
+            key, section = (f"headings_{direction}" if field == "headings" else f"text_{direction}"), None
+        typography = t.model_copy(update=update)
+        if typography == t:
+            self.notes.append(note("style_limit", self.say, value=direction))
+            return
+        self.set_theme(theme.model_copy(update={"typography": typography}), note(key, self.say, section))
+
+    def current_theme(self) -> Theme:
+        return next((e.theme for e in reversed(self.edits) if isinstance(e, SetTheme)), self.site.theme)
+
+    def set_theme(self, theme: Theme, said: str) -> None:
+        self.edits.append(SetTheme(theme=Theme.model_validate(theme.model_dump())))
+        self.notes.append(said)
+
+    def links(self, intents: Intents) -> None:
+        """Social profiles and a booking link: the business's links, named in the reply."""
+        if not intents.socials and not intents.booking:
+            return
+        current = [s.model_dump() for s in self._business().socials]
+        added: list[str] = []
+        for link in socials_from(intents.socials):
+            current = [s for s in current if s["network"] != link.network]
+            current.insert(0, link.model_dump())
+            added.append(_NETWORK_NAMES.get(link.network, link.network))
+        if intents.booking:
+            current = [s for s in current if s["url"] != intents.booking]
+            current.append({"network": "website", "url": intents.booking})
+        business = Business.model_validate({**self._business().model_dump(), "socials": current[:8]})
+        self.edits.append(SetBusiness(business=business))
+        for name in added:
+            self.notes.append(note("social", self.say, value=name))
+        if intents.booking:
+            self.notes.append(note("booking", self.say))
+            index = self.index_of("contact")
+            if index is not None:
+                label = fit(_BOOK[self.site.language], 40)
+                data = self.sections[index].model_dump()
+                self.replace(index, {**data, "action": {"label": label, "href": intents.booking}})
+
+    def _business(self) -> Business:
+        return next((e.business for e in reversed(self.edits) if isinstance(e, SetBusiness)), self.site.business)
+
+    def items(self, intents: Intents) -> None:
+        """A list of items with prices goes into the page's priced section (added when there is none):
+        an item already there gets the new price, the others are added, exactly as written."""
+        if not intents.items:
+            return
+        home = next((k for k in ("menu", "services", "pricing") if self.index_of(k) is not None), None)
+        voice = self.voice()
+        if home is None:
+            home = "menu" if self.site.business.kind in ("restaurant", "cafe", "bakery") else "services"
+            fresh = Voice(**{**voice.__dict__, "items": tuple(intents.items), "items_in": home})
+            self.add(build_section(home, fresh))
+            names = ", ".join(i.name for i in intents.items)
+            self.notes.append(note("items", self.say, home, value=fit(names, 120)))
+            return
+        index = self.index_of(home)
+        assert index is not None
+        data = self.sections[index].model_dump()
+        for item in intents.items:
+            found = next((i for i in _priced_items(data) if fold(str(i.get("name", ""))) == fold(item.name)), None)
+            if found is not None:
+                found["price"] = float(item.price)
+            elif home == "menu":
+                data["categories"][0]["items"].append({"name": fit(item.name, 80), "price": float(item.price)})
+            elif home == "services":
+                data["items"].append({"name": fit(item.name, 80), "price": float(item.price)})
+            else:
+                data["plans"].append({"name": fit(item.name, 80), "price": float(item.price)})
+        for key, limit in (("items", 16), ("plans", 4)):
+            if key in data:
+                data[key] = data[key][-limit:]
+        if home == "menu":
+            data["categories"][0]["items"] = data["categories"][0]["items"][-20:]
+        self.replace(index, data)
+        names = ", ".join(f"{i.name}" for i in intents.items)
+        self.notes.append(note("items", self.say, home, value=fit(names, 120)))
+
+    def team(self, intents: Intents) -> None:
+        """ "our team is ...": exactly these people, with their roles."""
+        if not intents.team:
+            return
+        members = [{"name": fit(name, 80), "role": fit(role, 80)} for name, role in intents.team[:12]]
+        index = self.index_of("team")
+        if index is None:
+            section = build_section("team", self.voice())
+            self.add(parse_section({**section.model_dump(), "members": members}))
+        else:
+            self.replace(index, {**self.sections[index].model_dump(), "members": members})
+        self.notes.append(note("team", self.say, value=fit(", ".join(n for n, _ in intents.team), 120)))
 
     def identity(self, intents: Intents) -> None:
         if intents.name and fit(intents.name, 80) != self.site.name:
@@ -344,6 +478,21 @@ class Editor:
         for i, section in enumerate(list(self.sections)):
             self.replace(i, build_section(section.kind, voice).model_dump())
         self.notes.append(note("language", self.say, value=language_name(self.say, language)))
+
+
+_NETWORK_NAMES = {"instagram": "Instagram", "facebook": "Facebook", "tiktok": "TikTok", "youtube": "YouTube",
+                  "linkedin": "LinkedIn", "x": "X", "whatsapp": "WhatsApp", "github": "GitHub", "website": "site"}
+# The contact section's button for a booking link, in the site's language (site copy, not a bot message).
+_BOOK: dict[Language, str] = {"en": "Book online", "pt_BR": "Agende online", "pt_PT": "Marcar online",
+                              "es": "Reserva online"}
+
+
+_KIN: dict[str | None, FontPairing] = {"elegant": "classic", "classic": "elegant", "modern": "geometric",
+                                       "geometric": "modern", "humanist": "modern", "mono": "modern"}
+
+
+def _clamp(step: int) -> int:
+    return max(-2, min(3, step))
 
 
 def _priced_items(data: dict[str, Any]) -> list[dict[str, Any]]:

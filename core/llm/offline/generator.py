@@ -90,7 +90,7 @@ class OfflineGenerator:
             await self._pause()
             written += edit.model_dump_json()
             yield EditGenerated(edit)
-        yield Summary(text=summary(editor.notes, language), language=language)
+        yield Summary(text=summary(editor.notes, language, changed=bool(editor.edits)), language=language)
         yield TokensUsed(
             prompt=_tokens(request.instruction + site.model_dump_json()), completion=_tokens(written)
         )

@@ -86,7 +86,8 @@ def parse_hours(text: str) -> Span | None:
     days = [_DAY_INDEX[m.group(1)] for m in _DAY.finditer(folded)]
     times = [_clock(m) for m in _TIME.finditer(_without_days(folded))]
     valid = [t for t in times if t is not None]
-    if len(valid) < 2 or not (days or _EVERY_DAY.search(folded)):
+    said_open = re.search(r"\b(?:open|opens|aberto|aberta|abrimos|abierto|abierta|horario|hours)\b", folded)
+    if len(valid) < 2 or not (days or _EVERY_DAY.search(folded) or said_open):
         return None
     first, last = (days[0], days[1] if len(days) > 1 else days[0]) if days else (0, 6)
     return Span(first, last, valid[0], valid[1])

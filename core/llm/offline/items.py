@@ -88,3 +88,8 @@ def priced_items(text: str) -> list[PricedItem]:
         value = amount(match.group("a") or match.group("b"))
         found.append(PricedItem(name[:1].upper() + name[1:], value, _currency(match)))
     return found
+
+
+def without_prices(text: str) -> str:
+    """``text`` with every price blanked out, so "£3.20" is never read as a time or a phone number."""
+    return _PRICE.sub(" ", text)

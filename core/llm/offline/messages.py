@@ -21,11 +21,13 @@ def created(language: Locale, name: str, count: int) -> str:
     return say_plural(language, "offline_created", count, name=name)
 
 
-def summary(notes: list[str], language: Locale) -> str:
+def summary(notes: list[str], language: Locale, changed: bool = True) -> str:
+    """ "Done: ..." naming each change; "Nothing changed: ..." (with what can be done) when no edit
+    was made, so a reply never says "Done" over an unchanged site."""
     if not notes:  # understood, but nothing needed doing ("make it lighter" on a light site)
         return say(language, "offline_unchanged")
     joined = notes[0] if len(notes) == 1 else ", ".join(notes[:-1]) + say(language, "offline_and") + notes[-1]
-    text = say(language, "offline_done", notes=joined)
+    text = say(language, "offline_done", notes=joined) if changed else say(language, "offline_nothing_changed", notes=joined)
     return text[0].upper() + text[1:]
 
 

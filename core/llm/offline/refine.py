@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from core.llm.offline.contacts import find_email, find_phone
+from core.llm.offline.contacts import find_email, find_phone, find_urls, social_urls
 from core.llm.offline.hours import Span, parse_hours
+from core.llm.offline.items import PricedItem, priced_items, without_prices
+from core.llm.offline.typography import TypeRequest, take_typography
 from core.llm.offline.vocabulary import (
     ADD_WORDS,
     AFTER_WORDS,
@@ -64,6 +66,11 @@ class Intents:
     percent: float | None = None
     add_prices: bool = False
     sections: list[SectionOp] = field(default_factory=list)
+    type: TypeRequest | None = None  # bigger title, smaller text, more space, a more elegant font
+    items: list[PricedItem] = field(default_factory=list)  # "our prices: bread £1, croissant £1.50"
+    team: list[tuple[str, str]] = field(default_factory=list)  # (name, role) from "our team is ..."
+    socials: list[str] = field(default_factory=list)  # profile links and handles
+    booking: str | None = None  # a link that is not a social profile: "our booking link https://..."
 
     def empty(self) -> bool:
         return self == Intents()
@@ -126,9 +133,13 @@ _CLAUSE = re.compile(r"\s*(?:[,;.!?\n]|\b(?:and|then|also|e|depois|tambem|y|lueg
 
 def parse_refinement(text: str) -> Intents:
     intents = Intents()
-    rest = _take_free_text(text, intents)
+    intents.type, rest = take_typography(text)  # first: "make the title bigger" is no new headline "bigger"
+    rest = _take_team(rest, intents)
+    rest = _take_links(rest, intents)
+    rest = _take_free_text(rest, intents)
     rest = _take_contacts(rest, intents)
     rest = _take_prices(rest, intents)
+    rest = _take_items(rest, intents)
     folded = fold(rest)
     intents.language = _language_asked(folded)
     intents.colour = colour_named(rest)
@@ -141,12 +152,62 @@ def parse_refinement(text: str) -> Intents:
     return intents
 
 
+_TEAM = re.compile(
+    r"\b(?:(?:our|the)\s+team\s+(?:is|are|:)|team\s*:|(?:nossa|a nossa)\s+equip[ae]\s+(?:é|e|:)|equip[ae]\s*:|"
+    r"(?:nuestro|el)\s+equipo\s+(?:es|son|:)|equipo\s*:)\s*(?P<list>.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+_MEMBER = re.compile(r"^(?:(?:dr|dra|dr\.|dra\.|mr|mrs|ms|sr|sra)\.?\s+|(?:a|o|la|el)\s+)*(?P<name>[^()]+?)\s*(?:\((?P<role>[^)]+)\))?$",
+                     re.IGNORECASE)
+
+
+def _take_team(text: str, intents: Intents) -> str:
+    """ "our team is Dr. Sarah Kim (dentist) and Mark Lee (hygienist)": people with their roles."""
+    match = _TEAM.search(text)
+    if not match:
+        return text
+    for part in re.split(r"\s*(?:,|;|\band\b|\be\b|\by\b)\s*(?![^()]*\))", match.group("list").strip().rstrip(".")):
+        member = _MEMBER.match(part.strip())
+        if member and member.group("name").strip():
+            intents.team.append((member.group("name").strip(), (member.group("role") or "").strip()))
+    return text[: match.start()]
+
+
+def _take_links(text: str, intents: Intents) -> str:
+    """Social profiles (links or "@handle" after the network's name) and any other link (a booking page)."""
+    socials = social_urls(text)
+    links = find_urls(text)
+    intents.socials = [*[u for u in links if _is_social(u)], *socials]
+    others = [u for u in links if not _is_social(u)]
+    if others:
+        intents.booking = others[0]
+    for url in links:
+        text = text.replace(url, " ")
+    return re.sub(r"(?<![\w.])@[\w.]+|(?:www\.)?(?:instagram|facebook|tiktok|linkedin|youtube)\.com/\S+", " ", text)
+
+
+def _is_social(url: str) -> bool:
+    return re.search(r"(?:instagram|facebook|fb|tiktok|linkedin|youtube|youtu|twitter|x|wa)\.(?:com|be|me)/", url) is not None
+
+
+def _take_items(text: str, intents: Intents) -> str:
+    """A list of items with prices ("our prices: ...", "add these dishes: ...")."""
+    intents.items = priced_items(text)
+    for item in intents.items:  # "curry verde" is a dish, not the colour green
+        text = re.sub(re.escape(item.name), " ", text, flags=re.IGNORECASE)
+    return text if not intents.items else re.sub(r"\d", " ", text)
+
+
 def _take_free_text(text: str, intents: Intents) -> str:
     for key, pattern in _FREE_TEXT:
         match = re.search(pattern, text, re.IGNORECASE)
         if match and match.group("value").strip():
-            setattr(intents, key, match.group("value").strip().strip("\"“”«»'"))
-            text = text[: match.start()] + " " + text[match.end() :]
+            value, end = match.group("value").strip().strip("\"“”«»'"), match.end()
+            number = re.match(r",\s*\d+[\w/-]*", text[end:]) if key == "address" else None
+            if number:  # "Rua Augusta, 1500": the door number belongs to the address
+                value, end = value + number.group(0), end + number.end()
+            setattr(intents, key, value)
+            text = text[: match.start()] + " " + text[end:]
     return text
 
 
@@ -154,7 +215,7 @@ def _take_contacts(text: str, intents: Intents) -> str:
     intents.email = find_email(text)
     if intents.email:
         text = text.replace(intents.email, " ")
-    intents.hours = parse_hours(text)
+    intents.hours = parse_hours(without_prices(text))
     if intents.hours is None:
         intents.phone = find_phone(text)
         if intents.phone:
