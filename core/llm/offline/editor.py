@@ -223,7 +223,8 @@ class Editor:
         an item already there gets the new price, the others are added, exactly as written."""
         if not intents.items:
             return
-        home = next((k for k in ("menu", "services", "pricing") if self.index_of(k) is not None), None)
+        priced: tuple[SectionKind, ...] = ("menu", "services", "pricing")
+        home: SectionKind | None = next((k for k in priced if self.index_of(k) is not None), None)
         voice = self.voice()
         if home is None:
             home = "menu" if self.site.business.kind in ("restaurant", "cafe", "bakery") else "services"
