@@ -477,8 +477,28 @@ class Editor:
             business = self.site.business.model_copy(update={"opening_hours": hours})
             self.edits.append(SetBusiness(business=Business.model_validate(business.model_dump())))
         for i, section in enumerate(list(self.sections)):
-            self.replace(i, build_section(section.kind, voice).model_dump())
+            self.replace(i, _keeping_identity(section.model_dump(), build_section(section.kind, voice).model_dump()))
         self.notes.append(note("language", self.say, value=language_name(self.say, language)))
+
+
+def _keeping_identity(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """A section rewritten in another language that keeps what is nobody's to translate: people's
+    names (each stays distinct), the items and their prices, and photos."""
+    kind = old["kind"]
+    if kind in ("menu", "services", "pricing"):
+        return {**old, "heading": new["heading"], "intro": new.get("intro", old.get("intro", ""))}
+    for key, name in (("items", "author"), ("members", "name")):
+        if kind in ("testimonials", "team") and key in old:
+            people = old[key]
+            fresh = new[key][: len(people)]
+            if len(fresh) < len(people):
+                return {**new, key: people}
+            new[key] = [{**item, name: person[name], **({"photo": person["photo"]} if person.get("photo") else {})}
+                        for item, person in zip(fresh, people, strict=True)]
+    for key in ("image",):
+        if old.get(key):
+            new[key] = old[key]
+    return new
 
 
 _NETWORK_NAMES = {"instagram": "Instagram", "facebook": "Facebook", "tiktok": "TikTok", "youtube": "YouTube",
