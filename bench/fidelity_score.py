@@ -391,6 +391,10 @@ def judge_refinement(
     expect = record["expect"]
     areas = changed_areas(before, after)
     scope = _scope(expect)
+    if scope is not None and expect["type"] == "text" and expect["field"] == "name":
+        # A rename rewrites every section that said the old name, and only those.
+        scope |= {f"section:{s['kind']}" for s in before.get("sections", [])
+                  if before.get("name") and before["name"] in json.dumps(s, ensure_ascii=False)}
     in_scope = scope is None or areas <= scope
     if expect["type"] == "refuse":
         verdict = "false_claim" if claimed or areas else "refused_ok"

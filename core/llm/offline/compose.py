@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from core.llm.offline.copy import kind_copy, language_copy
 from core.llm.offline.copy.model import Course, KindCopy, LanguageCopy, Svc, Tier
 from core.llm.offline.items import PricedItem
+from core.llm.offline.neutral import Words, neutral_for
 from core.llm.offline.textfit import fit
 from core.site.business import BusinessKind
 from core.site.sections import (
@@ -65,12 +66,18 @@ class Voice:
     items_in: SectionKind | None = None  # which section holds them (menu, services or pricing)
     neutral: bool = False  # a specialty without item copy: never the kind's written items
     headline: str = ""  # the user's own words for the business, as the hero's heading (neutral sites)
+    noun: str = ""  # the user's words for the business ("family-run Thai restaurant"), for neutral copy
+    city: str = ""
 
     @property
     def copy(self) -> KindCopy:
         # A specialty the copy was not written for gets the neutral copy: a Thai restaurant's
         # page must not talk of cod and Portuguese wine, a yoga studio's of English courses.
-        return kind_copy("other" if self.neutral else self.kind, self.language)
+        if self.neutral:
+            words = Words(self.name, self.noun or kind_copy(self.kind, self.language).noun, self.city,
+                          tuple(i.name for i in self.items))
+            return neutral_for(self.language, words)
+        return kind_copy(self.kind, self.language)
 
     @property
     def common(self) -> LanguageCopy:

@@ -71,5 +71,7 @@ def plan_site(brief: Brief) -> tuple[SiteHeader, list[Section]]:
         items_in=items_in,
         neutral=bool(brief.specialty),
         headline=headline(brief),
+        noun=brief.noun,
+        city=brief.city,
     )
     return header, [build_section(kind, voice) for kind in kinds]

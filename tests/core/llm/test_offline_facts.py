@@ -7,6 +7,7 @@ measured on the whole corpus).
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -129,3 +130,18 @@ def test_item_names_stop_at_the_business_name_and_keep_their_own_joining_words()
 async def test_a_uk_number_with_an_unknown_uk_city_is_kept() -> None:
     site = await create("Driving school in Leeds called Green Light, lessons £35 an hour, phone 0161 496 0123")
     assert site.business.phone.replace(" ", "").endswith("1614960123")
+
+
+def _sentences(site: Site) -> set[str]:
+    found: set[str] = set()
+    for section in site.sections:
+        for value in re.findall(r'"((?:[^"\\]|\\.)*)"', json.dumps(section.model_dump(mode="json"), ensure_ascii=False)):
+            found.update(s for s in re.split(r"(?<=[.!?])\s+", value) if len(s.split()) >= 4)
+    return found
+
+
+async def test_two_restaurants_of_different_specialties_and_cities_do_not_read_the_same() -> None:
+    """Item 6: the Thai one in Porto and the Italian one in Lisbon shared every sentence."""
+    a = _sentences(await create("Restaurante tailandês no Porto chamado Siam, caril verde 13 €", "pt_PT"))
+    b = _sentences(await create("Restaurante italiano em Lisboa chamado Trattoria Luca, risotto 15 €", "pt_PT"))
+    assert len(a & b) / ((len(a) + len(b)) / 2) <= 0.2, sorted(a & b)
