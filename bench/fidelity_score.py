@@ -160,7 +160,10 @@ def fact_results(site: dict[str, Any], facts: dict[str, Any]) -> dict[str, bool]
         results["booking"] = facts["booking"] in json.dumps(site, ensure_ascii=False)
     hours = " ".join(h["hours"] for h in business.get("opening_hours", []))
     # The same time in the site's locale style ("9h", "19h30", "9:00 AM" as written by the renderer).
-    times = {f"{int(h):02d}:{m or '00'}" for h, m in re.findall(r"(\d{1,2})(?::|h)(\d{2})?", hours)}
+    times = set()
+    for h, m, half in re.findall(r"(\d{1,2})(?:[:h.](\d{2})|h)?\s*(am|pm|AM|PM)?", hours):
+        hour = int(h) % 12 + (12 if half.lower() == "pm" else 0) if half else int(h)
+        times.add(f"{hour:02d}:{m or '00'}")
     for time in facts.get("hours", []):
         results[f"hours:{time}"] = time in times
     return results
