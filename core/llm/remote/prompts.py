@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 from core.i18n.locales import html_lang
+from core.llm.stated import stated_facts
 from core.site.site import Site
 from core.site.values import Language
 
@@ -90,6 +91,7 @@ class PromptBook:
             kind=template.kind.replace("_", " "),
             kind_guidance=template.guidance,
             sections=", ".join(template.sections),
+            facts="\n".join(stated_facts(description)) or "- (none beyond the description)",
         )
 
     def refine_text(self, site: Site, instruction: str, language: Language, just_sent: tuple[str, ...] = ()) -> str:

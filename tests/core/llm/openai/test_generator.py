@@ -230,3 +230,13 @@ def test_repair_keeps_the_original_untouched() -> None:
     before = copy.deepcopy(data)
     site_text(data)
     assert data == before
+
+
+def test_the_prompt_lists_the_stated_facts_exactly() -> None:
+    """Issue #16: a model is told each item and price as written, so it can keep them exactly."""
+    book = prompt_book()
+    description = "Padaria em Lisboa, pão 1€, croissant 1,50€, R$ 12,90 não, instagram @padaria_lx"
+    text = book.generate_text(description, "pt_PT", book.pick(description))
+    assert "- item: Croissant — price 1.5 EUR" in text and "- item: Pão — price 1 EUR" in text
+    assert "- link: https://instagram.com/padaria_lx" in text
+    assert "no item, service or dish of\nanother specialty" in text
