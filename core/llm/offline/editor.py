@@ -8,6 +8,7 @@ left it (the order ``core.site.edits.apply_edits`` applies them in).
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from core.i18n.formatting import currency_of
@@ -20,10 +21,12 @@ from core.llm.offline.copy import kind_copy
 from core.llm.offline.hours import as_line, translate_days
 from core.llm.offline.identity import seo_for
 from core.llm.offline.image_intents import ImageOp
+from core.llm.offline.items import PricedItem
 from core.llm.offline.kinds import PAGE_ORDER
 from core.llm.offline.messages import image_place, language_name, note
 from core.llm.offline.places import DEFAULT_COUNTRY, iso_country
 from core.llm.offline.refine import Intents, SectionOp
+from core.llm.offline.specialties import specialty_in
 from core.llm.offline.textfit import fit
 from core.site.business import Business
 from core.site.edits import (
@@ -76,7 +79,18 @@ class Editor:
             email=self.site.business.email,
             phone=self.site.business.phone,
             urls=tuple(link.url for link in self.site.business.socials),
+            neutral=self.neutral(),
+            city=self.site.business.city,
+            items=tuple(
+                PricedItem(str(i["name"]), Decimal(str(i["price"])), "")
+                for s in self.sections for i in _priced_items(s.model_dump()) if i.get("price") is not None
+            )[:3],
         )
+
+    def neutral(self) -> bool:
+        """A site of a specialty without copy (its title names it) keeps neutral copy in every new section."""
+        hero = next((str(getattr(s, "heading", "")) for s in self.sections if s.kind == "hero"), "")
+        return specialty_in(f"{self.site.seo.title} {hero}") is not None
 
     def index_of(self, kind: SectionKind) -> int | None:
         return next((i for i, s in enumerate(self.sections) if s.kind == kind), None)

@@ -93,3 +93,12 @@ async def test_translation_keeps_people_and_items() -> None:
     assert people(new) == people(site) and len(set(people(new))) == len(people(new))
     services = next(s for s in new.sections if s.kind == "services")
     assert [(i.name, i.price) for i in services.items] == [("Consulta", 40.0), ("Branqueamento", 250.0)]  # type: ignore[union-attr]
+
+
+async def test_a_section_added_to_a_specialty_site_stays_neutral() -> None:
+    """A FAQ added later to a Thai restaurant must not bring the restaurant copy's dishes back."""
+    site = await create("A family-run Thai restaurant in Manchester with lunch specials, pad thai £9.50")
+    without, _, _ = await refine(site, "remove the faq")
+    again, _, _ = await refine(without, "add a FAQ")
+    text = again.model_dump_json().lower()
+    assert "cod" not in text and "chorizo" not in text and "pad thai" in text
