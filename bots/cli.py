@@ -104,7 +104,12 @@ async def _run(args: argparse.Namespace) -> int:
         from bots.console.chat import run_chat
 
         explicit = args.port is not None or "PAGEMAGIC_PORT" in os.environ
-        return await run_chat(_settings(args.port), explicit_port=explicit, conversation=args.conversation)
+        return await run_chat(
+            _settings(args.port),
+            explicit_port=explicit,
+            explicit_ops_port="PAGEMAGIC_OPS_PORT" in os.environ,
+            conversation=args.conversation,
+        )
     if args.command == "serve":
         from bots.serve import run_serve
 

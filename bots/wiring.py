@@ -200,9 +200,18 @@ async def open_store(settings: Settings) -> Store:
 
 @contextlib.asynccontextmanager
 async def runtime(
-    settings: Settings, *, explicit_port: bool = False, extra_routes: Sequence[RouteFactory] = ()
+    settings: Settings,
+    *,
+    explicit_port: bool = False,
+    explicit_ops_port: bool | None = None,
+    extra_routes: Sequence[RouteFactory] = (),
 ) -> AsyncIterator[Runtime]:
     """Open the database (migrating it), bind the server, start it; tear all down on exit.
+
+    A port that was asked for is bound strictly; one left to its default falls back to a free
+    one when busy. The two listeners are judged apart (``explicit_ops_port`` defaults to
+    ``explicit_port``): a terminal chat given a site port must still start while another chat
+    or ``serve`` holds the default ops port.
 
     ``extra_routes`` lets front doors that receive HTTP (a Telegram webhook, Slack
     events, Stripe webhooks) mount their endpoints on the same server.
@@ -210,7 +219,8 @@ async def runtime(
     store = await open_store(settings)
     redis = redis_client(settings)
     sock = bind_socket(settings.host, settings.port, fall_back=not explicit_port)
-    ops_sock = bind_socket(settings.ops_host, settings.ops_port, fall_back=not explicit_port)
+    strict_ops = explicit_port if explicit_ops_port is None else explicit_ops_port
+    ops_sock = bind_socket(settings.ops_host, settings.ops_port, fall_back=not strict_ops)
     base_url = (settings.public_url or url_of(sock)).rstrip("/")
     drafts = LiveDrafts(base_url)
     images = LocalImageStore(settings.image_dir)

@@ -145,10 +145,12 @@ async def chat_loop(
         await asyncio.gather(*running, return_exceptions=True)
 
 
-async def run_chat(settings: Settings, *, explicit_port: bool, conversation: str) -> int:
+async def run_chat(
+    settings: Settings, *, explicit_port: bool, conversation: str, explicit_ops_port: bool = False
+) -> int:
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     language = terminal_language()
-    async with runtime(settings, explicit_port=explicit_port) as rt:
+    async with runtime(settings, explicit_port=explicit_port, explicit_ops_port=explicit_ops_port) as rt:
         chat = ChatRef(
             platform="console",
             chat_id=conversation,

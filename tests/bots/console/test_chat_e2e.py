@@ -191,3 +191,22 @@ async def test_stats_in_the_terminal_saves_the_chart_and_prints_the_summary(tmp_
     chart = home / "charts" / next(p.name for p in (home / "charts").iterdir())
     assert f"Chart saved to {chart}" in text
     assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+async def test_a_chat_on_a_chosen_port_starts_while_the_ops_port_is_taken(tmp_path: Path) -> None:
+    """PAGEMAGIC_PORT chooses the site's port only: a second chat (or `serve`) holding the default ops
+    port 8402 must not stop it. It did: the ops listener was bound strictly whenever the site port was."""
+    import errno
+    import socket
+
+    holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        holder.bind(("127.0.0.1", 8402))
+        holder.listen(1)
+    except OSError as exc:  # already held by another process: the condition under test holds anyway
+        assert exc.errno == errno.EADDRINUSE
+    try:
+        text = await _piped(tmp_path / "home", "a bakery in Lisbon\n")
+    finally:
+        holder.close()
+    assert "/p/" in text
