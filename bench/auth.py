@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import json
 import multiprocessing
+import os
 import re
 import secrets
 import socket
@@ -75,6 +76,12 @@ async def _csrf(client: httpx.AsyncClient, path: str) -> tuple[str, str]:
     return secret, page.headers["set-cookie"].split(";", 1)[0]
 
 
+def _cpu_seconds(pid: int) -> float:
+    """The server process's CPU time so far (user + system, all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def _run(client: httpx.AsyncClient, jobs: list[Any], concurrency: int) -> tuple[float, list[float]]:
     queue: asyncio.Queue[Any] = asyncio.Queue()
     for job in jobs:
@@ -95,24 +102,32 @@ async def _run(client: httpx.AsyncClient, jobs: list[Any], concurrency: int) -> 
     return time.perf_counter() - began, latencies
 
 
-def _summary(kind: str, elapsed: float, latencies: list[float]) -> dict[str, Any]:
+def _summary(kind: str, elapsed: float, latencies: list[float], cpu: float) -> dict[str, Any]:
     ordered = sorted(latencies)
     return {
         "kind": kind, "requests": len(ordered), "per_second": round(len(ordered) / elapsed, 1),
+        # the server's CPU per request: what one core could serve, whatever else shares the machine
+        "cpu_ms": round(cpu / len(ordered) * 1000, 2),
         "p50_ms": round(statistics.median(ordered) * 1000, 2),
         "p95_ms": round(ordered[int(len(ordered) * 0.95) - 1] * 1000, 2),
         "p99_ms": round(ordered[int(len(ordered) * 0.99) - 1] * 1000, 2),
     }
 
 
-async def bench(url: str, tokens: list[str], requests: int, concurrency: int) -> list[dict[str, Any]]:
+async def bench(url: str, pid: int, tokens: list[str], requests: int, concurrency: int) -> list[dict[str, Any]]:
     results = []
+
+    async def measured(kind: str, jobs: list[Any]) -> None:
+        before = _cpu_seconds(pid)
+        elapsed, latencies = await _run(client, jobs, concurrency)
+        results.append(_summary(kind, elapsed, latencies, _cpu_seconds(pid) - before))
+
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
         csrf, cookie = await _csrf(client, "/auth/link")
         headers = {"X-CSRF-Token": csrf, "Cookie": cookie}
         jobs = [("POST", "/auth/link", {"credential": t}, headers) for t in tokens[:requests]]
-        results.append(_summary("link", *await _run(client, jobs, concurrency)))
+        await measured("link", jobs)
 
         now = int(time.time())
         users = [100_000 + i for i in range(requests)]
@@ -121,12 +136,12 @@ async def bench(url: str, tokens: list[str], requests: int, concurrency: int) ->
         await _run(client, warm, concurrency)
         jobs = [("POST", "/auth/telegram/webapp", {"credential": init_data(BOT_TOKEN, u, now, query=f"again{u}")}, headers)
                 for u in users]
-        results.append(_summary("webapp", *await _run(client, jobs, concurrency)))
+        await measured("webapp", jobs)
 
         answer = await client.post("/auth/link", json={"credential": tokens[requests]}, headers=headers)
         session = answer.headers["set-cookie"].split(";", 1)[0]
         jobs = [("GET", "/auth/me", None, {"Cookie": session})] * requests
-        results.append(_summary("session", *await _run(client, jobs, concurrency)))
+        await measured("session", jobs)
     return results
 
 
@@ -162,14 +177,15 @@ def main() -> None:
             if not receive.poll(120):
                 raise SystemExit("the server did not start")
             tokens = receive.recv()
-            results = asyncio.run(bench(f"http://127.0.0.1:{port}", tokens, args.requests, args.concurrency))
+            results = asyncio.run(bench(f"http://127.0.0.1:{port}", server.pid or 0, tokens, args.requests, args.concurrency))
         finally:
             server.terminate()
             server.join(10)
     backend = "postgresql" if args.pg else "sqlite"
     for row in results:
         print(f"{row['kind']:8} {backend}{'+redis' if args.redis else ''}: {row['per_second']:7.1f} req/s  "
-              f"p50 {row['p50_ms']:6.2f} ms  p95 {row['p95_ms']:6.2f} ms  p99 {row['p99_ms']:6.2f} ms  ({row['requests']} requests)")
+              f"p50 {row['p50_ms']:6.2f} ms  p95 {row['p95_ms']:6.2f} ms  p99 {row['p99_ms']:6.2f} ms  "
+              f"server CPU {row['cpu_ms']:5.2f} ms/req  ({row['requests']} requests)")
     out = Path(__file__).parent / "out"
     out.mkdir(exist_ok=True)
     (out / f"auth-{backend}.json").write_text(json.dumps(results, indent=2))

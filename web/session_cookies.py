@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from core.accounts.records import SessionRecord
+from core.accounts.sessions import FirstFactor
 from core.observability.context import current_request_id
 from web.context import Web
 from web.security import (
@@ -33,12 +34,15 @@ async def current(request: Request, web: Web) -> SessionRecord | None:
     return record
 
 
-async def complete(request: Request, web: Web, user_id: int, method: str) -> Response:
-    """After a first factor: a new session (a new token, whatever the browser had), and where to go next."""
+async def complete(request: Request, web: Web, user_id: int | FirstFactor, method: str) -> Response:
+    """After a first factor: a new session (a new token, whatever the browser had), and where to go next.
+
+    ``user_id`` may be the first factor itself, checked in the session's transaction (its
+    ``SignInInvalid`` is the caller's to answer)."""
+    token, record = await web.accounts.sessions.sign_in(user_id, method, current_request_id() or "")
     old = await current(request, web)
     if old is not None:
         await web.accounts.sessions.end(old.id)
-    token, record = await web.accounts.sessions.sign_in(user_id, method, current_request_id() or "")
     response = secured(JSONResponse({"next": "/account" if record.second_factor else "/auth/2fa"}))
     seconds = int((record.expires_at - record.created_at).total_seconds())
     set_cookie(response, SESSION_COOKIE, token, max_age=seconds)

@@ -11,6 +11,11 @@ from core.errors import AlreadyLinked, LastIdentity, UnknownIdentity
 from core.storage.store import Store
 from core.storage.tables import ChatIdentityRow, UserRow
 
+_IDENTITY_COLUMNS = (
+    ChatIdentityRow.id, ChatIdentityRow.user_id, ChatIdentityRow.platform, ChatIdentityRow.workspace,
+    ChatIdentityRow.external_id, ChatIdentityRow.created_at,
+)  # IdentityRecord's fields, in its order
+
 
 class AccountDirectory:
     def __init__(self, store: Store) -> None:
@@ -30,14 +35,14 @@ class AccountDirectory:
 
     async def find(self, platform: str, workspace: str, external_id: str) -> IdentityRecord | None:
         async with self.store._guard(), self.store.session() as session:
-            row = await session.scalar(
-                select(ChatIdentityRow).where(
+            found = (await session.execute(  # columns, not an ORM object: every Telegram sign-in asks this
+                select(*_IDENTITY_COLUMNS).where(
                     ChatIdentityRow.platform == platform,
                     ChatIdentityRow.workspace == workspace,
                     ChatIdentityRow.external_id == external_id,
                 )
-            )
-            return _identity(row) if row is not None else None
+            )).first()
+            return IdentityRecord(*found) if found is not None else None
 
     async def account_for(self, platform: str, workspace: str, external_id: str, name: str = "", plan: str = "free") -> int:
         """The account of an identity, made on first contact (a first sign-in on the web with Slack or Telegram)."""

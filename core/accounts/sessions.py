@@ -10,11 +10,12 @@ ends every session of the account. Sensitive actions want a second factor typed 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.accounts.records import SessionRecord
 from core.accounts.secrets import digest, new_token
@@ -24,6 +25,11 @@ from core.storage.store import Store
 from core.storage.tables import utcnow
 
 TOUCH_EVERY = timedelta(minutes=1)  # last_seen is written at most this often: reads stay reads
+FirstFactor = Callable[[AsyncSession], Awaitable[int]]  # the account a credential names, checked in the transaction
+_COLUMNS = (
+    SessionRow.id, SessionRow.user_id, SessionRow.csrf, SessionRow.method, SessionRow.second_factor,
+    SessionRow.verified_at, SessionRow.created_at, SessionRow.last_seen_at, SessionRow.expires_at,
+)  # SessionRecord's fields, in its order
 
 
 @dataclass(frozen=True)
@@ -53,25 +59,38 @@ class Sessions:
             await session.flush()
             return token, _record(row)
 
-    async def sign_in(self, user_id: int, method: str, request_id: str = "") -> tuple[str, SessionRecord]:
+    async def sign_in(
+        self, user_id: int | FirstFactor, method: str, request_id: str = ""
+    ) -> tuple[str, SessionRecord]:
         """A session after a first factor, in one transaction: it waits for a code when the account has
-        two-factor on, and the sign-in is written to the audit trail with it."""
+        two-factor on, and the sign-in is written to the audit trail with it.
+
+        ``user_id`` may be the first factor itself (a one-time link's redeem, run in this same
+        transaction): a used link and its session are then written together or not at all.
+        Core statements, not ORM objects: this is the hot path of every sign-in (bench/auth.py).
+        """
         token = new_token()
         now = self.clock()
         async with self.store._guard(), self.store.session() as session, session.begin():
+            if not isinstance(user_id, int):
+                user_id = await user_id(session)
             totp = await session.scalar(select(TotpRow.confirmed_at).where(TotpRow.user_id == user_id))
             done = totp is None
-            row = SessionRow(
-                token_hash=digest(token), user_id=user_id, csrf=secrets.token_urlsafe(32), method=method,
-                second_factor=done, verified_at=None, created_at=now, last_seen_at=now, expires_at=now + self.policy.absolute,
-            )
-            session.add(row)
-            session.add(AuditRow(
+            values = {
+                "token_hash": digest(token), "user_id": user_id, "csrf": secrets.token_urlsafe(32), "method": method,
+                "second_factor": done, "verified_at": None, "created_at": now, "last_seen_at": now,
+                "expires_at": now + self.policy.absolute,
+            }
+            session_id = await session.scalar(insert(SessionRow).values(values).returning(SessionRow.id))
+            await session.execute(insert(AuditRow).values(
                 user_id=user_id, action="sign_in", detail=method if done else f"{method} (second factor asked)",
                 request_id=request_id[:64], created_at=now,
             ))
-            await session.flush()
-            return token, _record(row)
+        assert session_id is not None
+        return token, SessionRecord(
+            id=session_id, user_id=user_id, csrf=str(values["csrf"]), method=method, second_factor=done,
+            verified_at=None, created_at=now, last_seen_at=now, expires_at=now + self.policy.absolute,
+        )
 
     async def resume(self, token: str) -> SessionRecord | None:
         """The live session of ``token``; an expired one is removed and None returned."""
@@ -79,10 +98,10 @@ class Sessions:
             return None
         now = self.clock()
         async with self.store._guard(), self.store.session() as session:
-            row = await session.scalar(select(SessionRow).where(SessionRow.token_hash == digest(token)))
-            if row is None:
+            found = (await session.execute(select(*_COLUMNS).where(SessionRow.token_hash == digest(token)))).first()
+            if found is None:
                 return None
-            record = _record(row)
+            record = SessionRecord(*found)
         if now >= record.expires_at or now - record.last_seen_at >= self.policy.idle:
             await self._drop(record.id)
             return None

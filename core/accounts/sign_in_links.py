@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.accounts.secrets import digest, new_token
 from core.accounts.tables import SignInLinkRow
@@ -42,23 +43,26 @@ class SignInLinks:
 
     async def redeem(self, token: str, purpose: str = "sign_in") -> tuple[int, str]:
         """(account, payload) of a live, unused link of ``purpose``, now used; else ``SignInInvalid``."""
+        async with self.store._guard(), self.store.session() as session, session.begin():
+            return await self.redeem_in(session, token, purpose)
+
+    async def redeem_in(self, session: AsyncSession, token: str, purpose: str = "sign_in") -> tuple[int, str]:
+        """``redeem`` inside the caller's transaction (a sign-in writes the used link and its session together)."""
         if not token or len(token) > 100:
             raise SignInInvalid("malformed")
         now = self.clock()
-        hashed = digest(token)
-        async with self.store._guard(), self.store.session() as session, session.begin():
-            found = (await session.execute(
-                update(SignInLinkRow)
-                .where(
-                    SignInLinkRow.token_hash == hashed,
-                    SignInLinkRow.purpose == purpose,
-                    SignInLinkRow.used_at.is_(None),
-                    SignInLinkRow.expires_at > now,
-                )
-                .values(used_at=now)
-                .returning(SignInLinkRow.user_id, SignInLinkRow.payload)
-                .execution_options(synchronize_session=False)
-            )).first()
-            if found is None:
-                raise SignInInvalid("unknown, used or expired")
-            return int(found[0]), str(found[1])
+        found = (await session.execute(
+            update(SignInLinkRow)
+            .where(
+                SignInLinkRow.token_hash == digest(token),
+                SignInLinkRow.purpose == purpose,
+                SignInLinkRow.used_at.is_(None),
+                SignInLinkRow.expires_at > now,
+            )
+            .values(used_at=now)
+            .returning(SignInLinkRow.user_id, SignInLinkRow.payload)
+            .execution_options(synchronize_session=False)
+        )).first()
+        if found is None:
+            raise SignInInvalid("unknown, used or expired")
+        return int(found[0]), str(found[1])

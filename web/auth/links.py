@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -20,8 +21,12 @@ async def link_sign_in(request: Request) -> Response:
     token, error = await credential(request, web)
     if error is not None:
         return await refused(request, web, error)
-    try:
-        user_id, _payload = await web.accounts.links.redeem(token)
+
+    async def redeem(session: AsyncSession) -> int:
+        user_id, _payload = await web.accounts.links.redeem_in(session, token)
+        return user_id
+
+    try:  # the link is used and the session made in one transaction
+        return await complete(request, web, redeem, "link")
     except SignInInvalid:
         return await refused(request, web, "invalid")
-    return await complete(request, web, user_id, "link")

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pyotp
 import pytest
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.accounts.service import AccountService
 from core.accounts.tables import TotpRow
@@ -168,3 +169,24 @@ async def test_api_tokens_are_shown_once_kept_hashed_and_revocable(accounts: Acc
     assert await accounts.tokens.authenticate(token + "x") is None
     assert await accounts.tokens.revoke(a, record.id)
     assert await accounts.tokens.authenticate(token) is None
+
+
+async def test_a_link_sign_in_uses_the_link_and_makes_the_session_together(accounts: AccountService, store: Store, clock: FakeClock) -> None:
+    """One transaction (one commit on the hot path of bench/auth.py): a refused link writes no session nor audit."""
+    a = (await store.conversation(TG)).user_id
+    stale = await accounts.links.issue(a)
+    clock.advance(timedelta(minutes=11))
+
+    async def redeem(session: AsyncSession, token: str) -> int:
+        return (await accounts.links.redeem_in(session, token))[0]
+
+    with pytest.raises(SignInInvalid):
+        await accounts.sessions.sign_in(lambda s: redeem(s, stale), "link")
+    assert await accounts.sessions.of_account(a) == []
+    assert [e for e in await accounts.audit.for_user(a) if e.action == "sign_in"] == []
+    fresh = await accounts.links.issue(a)
+    token, record = await accounts.sessions.sign_in(lambda s: redeem(s, fresh), "link")
+    assert record.user_id == a and await accounts.sessions.resume(token) == record
+    with pytest.raises(SignInInvalid):  # used
+        await accounts.sessions.sign_in(lambda s: redeem(s, fresh), "link")
+    assert len(await accounts.sessions.of_account(a)) == 1
