@@ -27,7 +27,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from bots.slack.blocks import ACTION_CONFIRM, ACTION_OPEN, ACTION_PUBLISH, ACTION_UNDO, CONFIRMABLE
+from bots.slack.blocks import (
+    ACTION_CONFIRM,
+    ACTION_DASHBOARD,
+    ACTION_OPEN,
+    ACTION_PUBLISH,
+    ACTION_UNDO,
+    CONFIRMABLE,
+)
 from bots.slack.frontdoor import SlackFrontDoor, SlackOptions
 from bots.slack.inbound import from_action, from_command, from_message
 from bots.slack.installations import SqlInstallationStore, SqlOAuthStateStore, StoreAuthorize
@@ -174,6 +181,7 @@ def _listen(app: AsyncApp, front: SlackFrontDoor, command_name: str) -> None:
 
     app.action(ACTION_PUBLISH)(on_button("/publish"))
     app.action(ACTION_UNDO)(on_button("/undo"))
+    app.action(ACTION_DASHBOARD)(on_button("/dashboard"))
 
     @app.action(ACTION_CONFIRM)
     async def on_confirm(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any, context: Any) -> None:

@@ -15,6 +15,7 @@ from core.site.values import Language
 ACTION_PUBLISH = "pagemagic_publish"
 ACTION_UNDO = "pagemagic_undo"
 ACTION_OPEN = "pagemagic_open"  # link buttons still send an action; it is only acknowledged
+ACTION_DASHBOARD = "pagemagic_dashboard"  # sends a one-time sign-in link, as /pagemagic dashboard does
 ACTION_CONFIRM = "pagemagic_confirm"  # a confirmation Studio asked for; the button's value is the command
 CONFIRMABLE = ("/link confirm ", "/delete_account confirm ")
 
@@ -45,19 +46,19 @@ def _button(label: str, action_id: str, *, url: str | None = None, style: str | 
     return button
 
 
-def preview_blocks(event: PreviewReady, language: Language) -> list[dict[str, Any]]:
-    """Preview link, Publish and Undo buttons, and the version in a context block."""
+def preview_blocks(event: PreviewReady, language: Language, dashboard: bool = False) -> list[dict[str, Any]]:
+    """Preview link, Publish and Undo buttons (and Dashboard in a direct message: a sign-in is a
+    person's, never a channel's), and the version in a context block."""
+    elements = [
+        _button(say(language, "slack_button_preview"), ACTION_OPEN, url=event.url),
+        _button(say(language, "slack_button_publish"), ACTION_PUBLISH, style="primary"),
+        _button(say(language, "slack_button_undo"), ACTION_UNDO),
+    ]
+    if dashboard:
+        elements.append(_button(say(language, "button_dashboard"), ACTION_DASHBOARD))
     return [
         text_section(escape(event.text)),
-        {
-            "type": "actions",
-            "block_id": f"pagemagic_v{event.version}",
-            "elements": [
-                _button(say(language, "slack_button_preview"), ACTION_OPEN, url=event.url),
-                _button(say(language, "slack_button_publish"), ACTION_PUBLISH, style="primary"),
-                _button(say(language, "slack_button_undo"), ACTION_UNDO),
-            ],
-        },
+        {"type": "actions", "block_id": f"pagemagic_v{event.version}", "elements": elements},
         {
             "type": "context",
             "elements": [

@@ -140,7 +140,7 @@ class SlackFrontDoor:
                 elif writer is not None:
                     # the generation ends: a preview, or a cancel/failure/answer in the same message
                     if isinstance(event, PreviewReady):
-                        blocks = preview_blocks(event, language)
+                        blocks = preview_blocks(event, language, dashboard=not turn.chat.team)
                     else:
                         blocks = [text_section(escape(event.text))]
                     await writer.finish(blocks, event.text)
@@ -166,7 +166,7 @@ class SlackFrontDoor:
     ) -> None:
         """An answer outside a generation: site news in the thread, the rest just for the asker."""
         if isinstance(event, PreviewReady):
-            blocks = preview_blocks(event, language)
+            blocks = preview_blocks(event, language, dashboard=not turn.chat.team)
         elif isinstance(event, Published):
             blocks = published_blocks(event, language)
         elif isinstance(event, DomainStatus):

@@ -25,6 +25,7 @@ from bots.telegram.outbox import Outbox
 from bots.telegram.port import (
     BotApi,
     BotIdentity,
+    Button,
     ChatUnreachable,
     IncomingCallback,
     IncomingMessage,
@@ -35,6 +36,7 @@ from bots.telegram.port import (
 from bots.telegram.progress import Progress
 from bots.telegram.render import (
     callback_command,
+    dashboard_button,
     final_line,
     is_progress,
     keyboard_for,
@@ -197,7 +199,7 @@ class TelegramAdapter:
             return
         keyboard: Keyboard | None = None
         for event in finals:
-            keyboard = keyboard_for(event, language) or keyboard
+            keyboard = keyboard_for(event, language, self._dashboard(group, language)) or keyboard
         await self._send_final(chat_id, group, "\n".join(final_line(e) for e in finals), keyboard)
 
     async def _callback(self, incoming: IncomingCallback) -> None:
@@ -246,9 +248,13 @@ class TelegramAdapter:
             return
         keyboard: Keyboard | None = None
         for event in finals:
-            keyboard = keyboard_for(event, language) or keyboard
+            keyboard = keyboard_for(event, language, self._dashboard(group, language)) or keyboard
         body = "\n".join(shown + ([""] if shown else []) + [final_line(e) for e in finals])
         await self._send_final(chat_id, group, body, keyboard, progress.message_id)
+
+    def _dashboard(self, group: bool, language: Language) -> Button | None:
+        """The dashboard button under previews: private chats only (a sign-in is a person's, never a group's)."""
+        return None if group else dashboard_button(self.studio.accounts.public_url, language)
 
     async def _send_final(
         self, chat_id: int, group: bool, text: str, keyboard: Keyboard | None, edit_id: int | None = None

@@ -32,6 +32,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
     Update,
+    WebAppInfo,
 )
 from aiogram.utils.token import TokenValidationError
 from aiohttp import ClientError
@@ -166,7 +167,13 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [InlineKeyboardButton(text=b.label, callback_data=b.callback, url=b.url) for b in row]
+            [
+                InlineKeyboardButton(
+                    text=b.label, callback_data=b.callback, url=b.url,
+                    web_app=WebAppInfo(url=b.web_app) if b.web_app else None,
+                )
+                for b in row
+            ]
             for row in keyboard
         ]
     )

@@ -198,11 +198,13 @@ def callback_from(query: _CallbackShape, update_id: int) -> IncomingCallback:
 
 @dataclass(frozen=True)
 class Button:
-    """An inline button: either ``callback`` data or a ``url`` to open."""
+    """An inline button: ``callback`` data, a ``url`` to open, or a Mini App (``web_app``, an https URL
+    Telegram opens inside the chat with signed ``initData``; private chats only)."""
 
     label: str
     callback: str | None = None
     url: str | None = None
+    web_app: str | None = None
 
 
 Keyboard = tuple[tuple[Button, ...], ...]

@@ -16,6 +16,7 @@ from telegram import (
     InlineKeyboardMarkup,
     Message,
     Update,
+    WebAppInfo,
 )
 from telegram import BotCommand as PtbCommand
 from telegram.error import (
@@ -165,7 +166,12 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=b.callback, url=b.url) for b in row]
+            [
+                InlineKeyboardButton(
+                    b.label, callback_data=b.callback, url=b.url, web_app=WebAppInfo(b.web_app) if b.web_app else None
+                )
+                for b in row
+            ]
             for row in keyboard
         ]
     )

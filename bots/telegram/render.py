@@ -22,7 +22,8 @@ from core.site.values import Language
 MAX_TEXT = 4096
 PUBLISH = "pm:publish"
 UNDO = "pm:undo"
-CALLBACK_COMMANDS = {PUBLISH: "/publish", UNDO: "/undo"}
+DASHBOARD = "pm:dashboard"  # sends a one-time sign-in link, as /dashboard does
+CALLBACK_COMMANDS = {PUBLISH: "/publish", UNDO: "/undo", DASHBOARD: "/dashboard"}
 CONFIRM = "pm:do:"  # + the command a confirmation button sends (Telegram allows 64 bytes of data)
 CONFIRMABLE = ("/link confirm ", "/delete_account confirm ")
 
@@ -52,8 +53,18 @@ def final_line(event: Event) -> str:
     return event.text
 
 
-def keyboard_for(event: Event, language: Language) -> Keyboard | None:
-    """Buttons under a preview (Publish, Undo, Open preview) and under a published site (Open site)."""
+def dashboard_button(public_url: str, language: Language) -> Button:
+    """Under a preview in a private chat: the dashboard as a Mini App when the public URL is https (it
+    signs in from Telegram's signed ``initData``, no link needed), else a press that sends a sign-in link."""
+    label = say(language, "button_dashboard")
+    if public_url.startswith("https://") and opens_in_telegram(public_url):
+        return Button(label, web_app=f"{public_url.rstrip('/')}/app/")
+    return Button(label, callback=DASHBOARD)
+
+
+def keyboard_for(event: Event, language: Language, dashboard: Button | None = None) -> Keyboard | None:
+    """Buttons under a preview (Publish, Undo, Open preview, and ``dashboard`` in a private chat) and
+    under a published site (Open site)."""
     if isinstance(event, PreviewReady):
         row: list[Button] = [
             Button(say(language, "button_publish"), callback=PUBLISH),
@@ -62,6 +73,8 @@ def keyboard_for(event: Event, language: Language) -> Keyboard | None:
         rows: list[tuple[Button, ...]] = [tuple(row)]
         if opens_in_telegram(event.url):
             rows.append((Button(say(language, "button_open_preview"), url=event.url),))
+        if dashboard is not None:
+            rows.append((dashboard,))
         return tuple(rows)
     if isinstance(event, Published) and opens_in_telegram(event.url):
         return ((Button(say(language, "button_open_site"), url=event.url),),)

@@ -453,6 +453,11 @@ class TelegramStandIn:
                 url = button.get("url")
                 if url is not None and not urlsplit(url).hostname:
                     raise _BadRequest("BUTTON_URL_INVALID")
+                if "web_app" in button:  # Mini App buttons: an https URL, and only in private chats
+                    if chat_id < 0:
+                        raise _BadRequest("BUTTON_TYPE_INVALID")
+                    if urlsplit(str(button["web_app"].get("url", ""))).scheme != "https":
+                        raise _BadRequest("BUTTON_URL_INVALID")
         return {"message_id": message_id, "date": int(time.time()), "chat": self._chat(chat_id), "from": self.bot,
                 "text": text, **({"reply_markup": markup} if markup else {})}  # fmt: skip
 
