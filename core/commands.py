@@ -15,8 +15,9 @@ COMMANDS: tuple[str, ...] = (
 )
 ALIASES: dict[str, str] = {"start": "help"}
 """Commands that mean another: Telegram sends /start first, and it is answered like /help."""
-DOMAIN_ACTIONS: tuple[str, ...] = ("check", "remove")
-"""``/domain check [NAME]`` and ``/domain remove NAME``; any other first word is a name to attach."""
+DOMAIN_ACTIONS: tuple[str, ...] = ("check", "remove", "confirm")
+"""``/domain check [NAME]`` and ``/domain remove NAME`` (``/domain confirm NONCE``: the button a change
+waits for when two-factor is on); any other first word is a name to attach."""
 LEAVE: dict[str, tuple[str, ...]] = {"console": ("quit", "exit", "q")}
 """Per platform, the commands its front door handles itself to end the chat (the first is the one
 shown in /help); only the terminal has them."""

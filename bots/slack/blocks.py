@@ -17,7 +17,7 @@ ACTION_UNDO = "pagemagic_undo"
 ACTION_OPEN = "pagemagic_open"  # link buttons still send an action; it is only acknowledged
 ACTION_DASHBOARD = "pagemagic_dashboard"  # sends a one-time sign-in link, as /pagemagic dashboard does
 ACTION_CONFIRM = "pagemagic_confirm"  # a confirmation Studio asked for; the button's value is the command
-CONFIRMABLE = ("/link confirm ", "/delete_account confirm ")
+CONFIRMABLE = ("/link confirm ", "/delete_account confirm ", "/domain confirm ")
 
 _SECTION_LIMIT = 3000
 

@@ -25,7 +25,7 @@ UNDO = "pm:undo"
 DASHBOARD = "pm:dashboard"  # sends a one-time sign-in link, as /dashboard does
 CALLBACK_COMMANDS = {PUBLISH: "/publish", UNDO: "/undo", DASHBOARD: "/dashboard"}
 CONFIRM = "pm:do:"  # + the command a confirmation button sends (Telegram allows 64 bytes of data)
-CONFIRMABLE = ("/link confirm ", "/delete_account confirm ")
+CONFIRMABLE = ("/link confirm ", "/delete_account confirm ", "/domain confirm ")
 
 
 def callback_command(data: str) -> str | None:

@@ -8,9 +8,11 @@ from core.commands import DOMAIN_ACTIONS
 from core.domain_flow import follow, records_text, status_event
 from core.domains import check_allowed, normalise_domain
 from core.errors import (
+    ConfirmationExpired,
     DomainTaken,
 )
 from core.events import (
+    Confirm,
     DomainStatus,
     Event,
     Reply,
@@ -37,6 +39,12 @@ class DomainsFlow(StudioBase):
             yield Reply(say(language, "error_domain_usage"), kind="usage_hint")
             return
         words = argument.split()
+        if words[0].lower() == "confirm":
+            argument = await self._confirmed_domain_change(chat, words[1:])
+            words = argument.split()
+        elif words[0].lower() != "check" and await self._second_factor_on(conversation, chat):
+            yield await self._ask_domain_confirmation(conversation, chat, argument, language)
+            return
         if words[0].lower() in DOMAIN_ACTIONS:
             stream = (
                 self._check_domains(record, words[1:], language)
@@ -72,6 +80,46 @@ class DomainsFlow(StudioBase):
             text=text,
             records=mapping.records,
         )
+
+    # -- two-factor: a change waits for a button in the same chat --------------------------------
+
+    async def _second_factor_on(self, conversation: ConversationRecord, chat: ChatRef | None) -> bool:
+        """Two-factor on for the site's account or for the person typing: the change is sensitive."""
+        if await self.accounts.two_factor.enabled(conversation.user_id):
+            return True
+        if chat is None:
+            return False
+        person = await self.accounts.directory.find(*chat.identity)
+        return person is not None and await self.accounts.two_factor.enabled(person.user_id)
+
+    async def _ask_domain_confirmation(
+        self, conversation: ConversationRecord, chat: ChatRef | None, argument: str, language: Language
+    ) -> Confirm:
+        person = await self._person(conversation, chat)
+        pending = await self.accounts.pending.ask(person, "domain", argument=" ".join(argument.split())[:250])
+        command = f"/domain confirm {pending.nonce}"
+        words = argument.split()
+        removing = words[0].lower() == "remove"
+        name = words[1] if removing and len(words) > 1 else words[0]
+        if removing:
+            text = say(language, "domain_confirm_remove", domain=name)
+        else:
+            text = say(language, "domain_confirm_attach", domain=name)
+        text += "\n" + say(language, "confirm_hint", command=command)
+        return Confirm(text=text, label=say(language, "button_confirm"), command=command)
+
+    async def _confirmed_domain_change(self, chat: ChatRef | None, words: list[str]) -> str:
+        """The change a button confirmed (``ConfirmationExpired`` if late, used, or pressed by someone else)."""
+        pending = await self.accounts.pending.take(await self._person(None, chat), "domain", words[0] if words else "")
+        return pending.argument
+
+    async def _person(self, conversation: ConversationRecord | None, chat: ChatRef | None) -> int:
+        """Whose confirmation it is: the person typing (their account), else the conversation's account."""
+        if chat is not None:
+            return await self.accounts.directory.account_for(*chat.identity, name=chat.user_name)
+        if conversation is None:
+            raise ConfirmationExpired("domain")
+        return conversation.user_id
 
     async def _attach_with_dns(
         self,
