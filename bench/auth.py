@@ -55,7 +55,7 @@ def _serve(port: int, home: str, database_url: str | None, redis_url: str | None
     from core.settings import Settings
 
     async def main() -> None:
-        values: dict[str, Any] = {"home": home, "port": port, "public_url": f"http://127.0.0.1:{port}",
+        values: dict[str, Any] = {"home": home, "port": port, "ops_port": 0, "public_url": f"http://127.0.0.1:{port}",
                                   "telegram_token": BOT_TOKEN, "log_level": "WARNING"}
         if database_url:
             values["database_url"] = database_url
