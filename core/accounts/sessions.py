@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.accounts.records import SessionRecord
@@ -74,19 +74,21 @@ class Sessions:
         async with self.store._guard(), self.store.session() as session, session.begin():
             if not isinstance(user_id, int):
                 user_id = await user_id(session)
-            totp = await session.scalar(select(TotpRow.confirmed_at).where(TotpRow.user_id == user_id))
-            done = totp is None
+            # the second factor is done unless the account has a confirmed TOTP: asked in the INSERT itself
+            confirmed = exists().where(TotpRow.user_id == user_id, TotpRow.confirmed_at.is_not(None))
             values = {
                 "token_hash": digest(token), "user_id": user_id, "csrf": secrets.token_urlsafe(32), "method": method,
-                "second_factor": done, "verified_at": None, "created_at": now, "last_seen_at": now,
+                "second_factor": ~confirmed, "verified_at": None, "created_at": now, "last_seen_at": now,
                 "expires_at": now + self.policy.absolute,
             }
-            session_id = await session.scalar(insert(SessionRow).values(values).returning(SessionRow.id))
+            row = (await session.execute(
+                insert(SessionRow).values(values).returning(SessionRow.id, SessionRow.second_factor)
+            )).one()
+            session_id, done = int(row[0]), bool(row[1])
             await session.execute(insert(AuditRow).values(
                 user_id=user_id, action="sign_in", detail=method if done else f"{method} (second factor asked)",
                 request_id=request_id[:64], created_at=now,
             ))
-        assert session_id is not None
         return token, SessionRecord(
             id=session_id, user_id=user_id, csrf=str(values["csrf"]), method=method, second_factor=done,
             verified_at=None, created_at=now, last_seen_at=now, expires_at=now + self.policy.absolute,

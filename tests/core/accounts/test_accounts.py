@@ -190,3 +190,18 @@ async def test_a_link_sign_in_uses_the_link_and_makes_the_session_together(accou
     with pytest.raises(SignInInvalid):  # used
         await accounts.sessions.sign_in(lambda s: redeem(s, fresh), "link")
     assert len(await accounts.sessions.of_account(a)) == 1
+
+
+async def test_a_sign_in_waits_for_the_second_factor_only_once_totp_is_confirmed(accounts: AccountService, store: Store, clock: FakeClock) -> None:
+    """The TOTP check is part of the session's INSERT (one statement fewer per sign-in): the same answers."""
+    a = (await store.conversation(TG)).user_id
+    assert (await accounts.sessions.sign_in(a, "link"))[1].second_factor  # no TOTP: done
+    totp = pyotp.parse_uri(await accounts.two_factor.begin(a, "Ana"))
+    assert (await accounts.sessions.sign_in(a, "link"))[1].second_factor  # enrolment unfinished: still done
+    await accounts.two_factor.confirm(a, totp.at(clock.now()))
+    _token, record = await accounts.sessions.sign_in(a, "link")
+    assert not record.second_factor
+    [stored] = [s for s in await accounts.sessions.of_account(a) if s.id == record.id]
+    assert not stored.second_factor
+    details = [e.detail for e in await accounts.audit.for_user(a) if e.action == "sign_in"]
+    assert sorted(details) == ["link", "link", "link (second factor asked)"]
