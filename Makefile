@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 ACTIONLINT := $(VENV)/bin/actionlint
 
-.PHONY: run test install catalogs messages messages-import services lint typecheck unit workflow-lint bench bench-images quality quality-tools bench-edge bench-backup image-check stack-check deploy clean
+.PHONY: run test install catalogs messages messages-import services lint typecheck unit workflow-lint bench bench-images quality quality-tools bench-edge bench-backup image-check stack-check deploy clean vendor bench-editor
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -71,6 +71,11 @@ $(ACTIONLINT): | $(STAMP)
 
 workflow-lint: $(STAMP) $(ACTIONLINT)
 	@$(ACTIONLINT) -shellcheck= .github/workflows/*.yml
+
+## The dashboard's front-end packages (htmx, SortableJS): pinned versions and SHA-256 sums, with their licences,
+## into web/static/vendor/ (committed: nothing is fetched at run time, nothing from a CDN).
+vendor:
+	@bash scripts/vendor_web.sh
 
 ## Render benchmark: median render time per site and bytes per page.
 bench: $(STAMP)

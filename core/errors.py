@@ -259,6 +259,12 @@ class NotAllowed(PageMagicError):
         super().__init__(f"/{command} needs {needed}", command=command, needed=needed)
 
 
+class SiteOnline(PageMagicError):
+    """A site must be taken offline before it is deleted (the dashboard's delete)."""
+
+    code = "site_online"
+
+
 class ConfirmationExpired(PageMagicError):
     """A confirmation button pressed too late, twice, or by someone else."""
 

@@ -7,7 +7,7 @@
     /auth/slack/...             Sign in with Slack (OpenID Connect)
     /auth/email, /auth/email/verify
     /auth/2fa                   the second factor after sign-in
-    /app/                       the Telegram Mini App's entry (issue 19's dashboard grows here)
+    /app/, /app/sites/...       the dashboard and visual editor (also the Telegram Mini App's entry)
     /app/sites/{id}/analytics, /app/domains, /app/billing   web/insights/routes.py
     /account, /account/...      identities, two-factor, sessions, API tokens, export, deletion
     /api/v1/...                 the JSON API (bearer tokens), OpenAPI at /api/v1/openapi.json
@@ -27,6 +27,7 @@ from core.messages import say
 from web.api.routes import api_routes
 from web.auth import email, links, second_factor, slack, telegram
 from web.context import Web
+from web.dashboard.routes import dashboard_routes
 from web.i18n import page_locale
 from web.insights.routes import insights_routes
 from web.pages import account
@@ -52,15 +53,6 @@ async def sign_in_page(request: Request) -> Response:
     if fresh:
         set_cookie(response, PRE_COOKIE, secret, max_age=3600, samesite="strict")
     return response
-
-
-async def app_entry(request: Request) -> Response:
-    """The Mini App (and ``PUBLIC_URL/app/``): signed in already, on to the account; else sign in from initData."""
-    web: Web = request.app.state.web
-    session = await current(request, web)
-    if session is not None and session.second_factor:
-        return secured(RedirectResponse("/account", status_code=303))
-    return await telegram.webapp_page(request)
 
 
 async def me(request: Request) -> Response:
@@ -90,7 +82,7 @@ def web_routes() -> list[BaseRoute]:
         Route("/auth/email/verify", email.verify, methods=["POST"]),
         Route("/auth/2fa", second_factor.second_factor_page, methods=["GET"]),
         Route("/auth/2fa", second_factor.second_factor_check, methods=["POST"]),
-        Route("/app/", app_entry, methods=["GET"]),
+        *dashboard_routes(),
         Route("/account", account.account_page, methods=["GET"]),
         Route("/account/2fa/start", account.two_factor_start, methods=["POST"]),
         Route("/account/2fa/qr.svg", account.two_factor_qr, methods=["GET"]),

@@ -34,7 +34,9 @@ async def current(request: Request, web: Web) -> SessionRecord | None:
     return record
 
 
-async def complete(request: Request, web: Web, user_id: int | FirstFactor, method: str) -> Response:
+async def complete(
+    request: Request, web: Web, user_id: int | FirstFactor, method: str, then: str = "/account"
+) -> Response:
     """After a first factor: a new session (a new token, whatever the browser had), and where to go next.
 
     ``user_id`` may be the first factor itself, checked in the session's transaction (its
@@ -43,7 +45,7 @@ async def complete(request: Request, web: Web, user_id: int | FirstFactor, metho
     old = await current(request, web)
     if old is not None:
         await web.accounts.sessions.end(old.id)
-    response = secured(JSONResponse({"next": "/account" if record.second_factor else "/auth/2fa"}))
+    response = secured(JSONResponse({"next": then if record.second_factor else "/auth/2fa"}))
     seconds = int((record.expires_at - record.created_at).total_seconds())
     set_cookie(response, SESSION_COOKIE, token, max_age=seconds)
     clear_cookie(response, PRE_COOKIE)

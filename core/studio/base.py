@@ -45,6 +45,7 @@ from core.studio.account_flow import AccountFlow, MailPort
 from core.studio.formatting import _amount, _money
 from core.studio.images import ImageSettings, ImagesFlow
 from core.studio.stats_flow import StatsFlow
+from core.studio.page_edits import PageEdits
 
 log = get_logger("pagemagic.studio")
 
@@ -117,6 +118,7 @@ class StudioBase:
         self.accounts = accounts or AccountService(store, Sealer(secrets.token_bytes(32)))
         self.account_flow = AccountFlow(store, self.accounts, mail)
         self.stats_flow = StatsFlow(store)  # /stats; tests hand it a clock
+        self.page_edits = PageEdits(store, previews, config.preview_ttl)  # the dashboard's visual editor
 
     # -- helpers -----------------------------------------------------------------------
 

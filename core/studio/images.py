@@ -93,6 +93,21 @@ class ImagesFlow:
         async for event in self._place(conversation, processed, caption.strip(), language, refused):
             yield event
 
+    async def keep(self, owner_id: int, upload: ImageUpload, alt: str) -> ImageAsset:
+        """One file from the visual editor: checked, processed and kept exactly like a chat photo
+        (the same limits, quota and storage meter); the editor then places it with an edit."""
+        limits = self.settings.limits
+        if upload.size is not None and upload.size > limits.max_bytes:
+            raise ImageRejected("too_big", size=upload.size, limit=limits.max_bytes)
+        image = await asyncio.to_thread(process, await upload.fetch(limits.max_bytes), limits)
+        if not await self.uploads.owned(owner_id, {image.hash}):
+            await self.quotas.check(owner_id, "storage", image.size)
+        await self.images.put(image.hash, image.files)
+        asset = _asset(image, alt)
+        if await self.uploads.record(owner_id, asset, image.size, None):
+            await self.meter.record(owner_id, "storage", image.size)
+        return asset
+
     async def _take(self, conversation: ConversationRecord, upload: ImageUpload) -> ProcessedImage:
         """Check, fetch, process, count and keep one file."""
         limits = self.settings.limits

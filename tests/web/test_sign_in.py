@@ -78,7 +78,7 @@ async def test_mini_app_init_data_signs_in_and_forged_stale_replayed_are_refused
         now = int(time.time())
         fresh = init_data(bot_token, 7001, now)
         browser = Browser(served.http)
-        assert (await browser.sign_in("/app/", "/auth/telegram/webapp", fresh)).json() == {"next": "/account"}
+        assert (await browser.sign_in("/app/", "/auth/telegram/webapp", fresh)).json() == {"next": "/app/"}  # the Mini App opens the dashboard
         assert "Telegram" in (await browser.get("/account")).text
         for bad in (
             fresh,  # replayed

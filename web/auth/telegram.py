@@ -67,7 +67,7 @@ async def webapp_sign_in(request: Request) -> Response:
         return await refused(request, web, "stale or replayed")
     name = " ".join(p for p in (data.user.first_name, data.user.last_name) if p)
     user_id = await web.accounts.directory.account_for("telegram", "", str(data.user.id), name=name)
-    return await complete(request, web, user_id, "telegram_webapp")
+    return await complete(request, web, user_id, "telegram_webapp", then="/app/")  # the Mini App opens the dashboard
 
 
 async def widget_start(request: Request) -> Response:

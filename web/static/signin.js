@@ -19,7 +19,14 @@
       } catch (e) { credential = ""; }
     }
   } else if (flow === "webapp") {
-    credential = new URLSearchParams(hash).get("tgWebAppData") || "";
+    var params = new URLSearchParams(hash);
+    credential = params.get("tgWebAppData") || "";
+    // The dashboard follows Telegram's look: keep the theme for its pages (app.js reads it).
+    if (!credential) { window.location.replace("/auth/sign-in"); return; }  // a browser, not the Mini App
+    try {
+      window.sessionStorage.setItem("pm-tg", "1");
+      window.sessionStorage.setItem("pm-tg-theme", params.get("tgWebAppThemeParams") || "{}");
+    } catch (e) { /* storage off */ }
   }
   var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
   fetch(body.dataset.endpoint, {
