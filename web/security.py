@@ -20,7 +20,7 @@ SESSION_COOKIE = "pm_session"
 PRE_COOKIE = "pm_csrf"  # before sign-in: the double-submit secret
 OIDC_COOKIE = "pm_oidc"  # Sign in with Slack: state and nonce for the round trip
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'self'; "
     "form-action 'self' https:; base-uri 'none'; frame-ancestors https://web.telegram.org 'self'"
 )
 HEADERS = {

@@ -86,13 +86,19 @@
     img.addEventListener("click", function () { tell({ type: "photo", section: sectionOf(img), hash: img.dataset.pmImage }); });
   });
 
+  // Reorder mode (the editor's button): every section folded to a strip, so any two fit on a phone's screen.
+  window.addEventListener("message", function (event) {
+    if (event.origin !== window.location.origin || event.source !== parent) { return; }
+    if (event.data && event.data.type === "compact") { document.documentElement.classList.toggle("pm-compact", !!event.data.on); }
+  });
+
   function order(container, selector) {
     return Array.prototype.filter.call(container.children, function (c) { return c.matches(selector); });
   }
   if (window.Sortable && main) {
     var before = [];
     window.Sortable.create(main, {
-      handle: ".pm-handle", draggable: "[data-pm-section]", animation: 150,
+      handle: ".pm-handle", draggable: "[data-pm-section]", animation: 150, forceFallback: true,
       onStart: function () { before = order(main, "[data-pm-section]").map(function (s) { return parseInt(s.dataset.pmSection, 10); }); },
       onEnd: function (event) {
         if (event.oldDraggableIndex === event.newDraggableIndex) { return; }
@@ -101,7 +107,7 @@
     });
     document.querySelectorAll("[data-pm-list]").forEach(function (list) {
       window.Sortable.create(list, {
-        draggable: "[data-pm-item]", animation: 150, delay: 250, delayOnTouchOnly: true, filter: ".pm-editable:focus",
+        draggable: "[data-pm-item]", animation: 150, delay: 250, forceFallback: true, filter: ".pm-editable:focus",
         preventOnFilter: false,
         onEnd: function (event) {
           if (event.oldDraggableIndex === event.newDraggableIndex) { return; }

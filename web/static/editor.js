@@ -124,6 +124,13 @@
   // -- the toolbar and the panel ------------------------------------------------------------------
   document.getElementById("undo").addEventListener("click", function () { enqueue({ url: "/app/sites/" + site + "/undo", body: {} }); });
   document.getElementById("redo").addEventListener("click", function () { enqueue({ url: "/app/sites/" + site + "/redo", body: {} }); });
+  var reorder = document.getElementById("reorder");
+  function compact() { canvas.contentWindow.postMessage({ type: "compact", on: reorder.getAttribute("aria-pressed") === "true" }, window.location.origin); }
+  reorder.addEventListener("click", function () {
+    reorder.setAttribute("aria-pressed", reorder.getAttribute("aria-pressed") === "true" ? "false" : "true");
+    compact();
+  });
+  canvas.addEventListener("load", compact);
   document.addEventListener("keydown", function (event) {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z" && !event.target.isContentEditable) {
       event.preventDefault();
