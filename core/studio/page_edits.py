@@ -33,16 +33,22 @@ class PageEdits:
         record = await self.store.site(site_id)
         return record, await self.store.version(site_id, record.current_version)
 
-    async def apply(self, owner_id: int, site_id: int, edits: list[Edit], expected: int, label: str) -> SiteRecord:
-        """Apply ``edits`` to version ``expected``; a new version, or ``ConcurrentChange`` if the site moved."""
-        record = await self.store.site(site_id)
-        if record.current_version != expected:
-            raise ConcurrentChange("version moved")
-        current = await self.store.version(site_id, expected)
+    async def apply(
+        self, owner_id: int, site_id: int, edits: list[Edit], expected: int, label: str, current: VersionRecord | None = None
+    ) -> SiteRecord:
+        """Apply ``edits`` to version ``expected``; a new version, or ``ConcurrentChange`` if the site moved.
+
+        ``current`` is that version when the caller read it already (the store's conditional update
+        still refuses the write if the site moved since)."""
+        if current is None or current.number != expected:
+            record = await self.store.site(site_id)
+            if record.current_version != expected:
+                raise ConcurrentChange("version moved")
+            current = await self.store.version(site_id, expected)
         site, _ = apply_edits(current.site, edits)
         await self._check_images(owner_id, current.site, site)
         if site == current.site:
-            return record
+            return await self.store.site(site_id)
         record = await self.store.add_version(site_id, site, label[:500], expected=expected, preview_ttl=self.preview_ttl)
         await self.previews.draft_finished(record.preview_token)  # open previews reload
         return record

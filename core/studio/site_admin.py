@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from core.errors import SiteOnline
+from core.errors import ConcurrentChange, SiteOnline
 from core.ports import HostingBackend
 from core.storage.records import ConversationRecord, SiteRecord
 from core.storage.store import Store, new_preview_token
@@ -48,11 +48,11 @@ class SiteAdmin:
 
     async def owned(self, owner_id: int, site_id: int) -> SiteRecord | None:
         """The site, if ``owner_id`` owns it; None for anyone else's (the web answers 404 either way)."""
-        async with self.store.session() as session:
-            row = await session.get(SiteRow, site_id)
-            if row is None or row.owner_id != owner_id:
-                return None
-        return await self.store.site(site_id)
+        try:
+            record = await self.store.site(site_id)
+        except ConcurrentChange:  # the store's word for "no such site"
+            return None
+        return record if record.owner_id == owner_id else None
 
     async def conversation(self, owner_id: int, site_id: int | None = None) -> ConversationRecord:
         """The account's web conversation (made on first use), pointed at ``site_id`` when given."""

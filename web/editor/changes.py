@@ -49,12 +49,12 @@ async def edit(request: Request) -> Response:
     studio = visitor.web.studio
     try:
         expected = _expected(visitor.data)
-        _record, current = await studio.page_edits.current(own.site.id)
-        if current.number != expected:
+        if own.site.current_version != expected:
             raise ConcurrentChange("version moved")
+        current = await studio.store.version(own.site.id, expected)
         edits, label = edits_for(current.site, visitor.data)
         record = await studio.page_edits.apply(
-            visitor.account.id, own.site.id, edits, expected, say(visitor.locale, "app_edit_label", what=label))
+            visitor.account.id, own.site.id, edits, expected, say(visitor.locale, "app_edit_label", what=label), current)
     except PageMagicError as error:
         return await _refused(own, error)
     return _done(record.current_version, reload=visitor.data.get("op") not in ("text", "site_text"))
