@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 from typing import Any
 
+from core.storage.records import ChatRef
 from core.studio.site_admin import SiteAdmin
 from tests.photos import camera_jpeg
 from tests.web.conftest import Served
@@ -215,3 +217,36 @@ async def test_every_route_answers_404_for_another_accounts_site_and_changes_nee
         assert (await served.rt.studio.store.site(site)).current_version == 1
         signed_out = Browser(served.http)
         assert (await signed_out.get(f"/app/sites/{site}/edit")).status_code == 303
+
+
+async def test_a_chat_refinement_and_a_page_edit_at_the_same_moment_one_is_asked_to_retry(serve: Any) -> None:
+    async with serve() as served:
+        chat = ChatRef(platform="telegram", chat_id=str(ANA_ID), user_id=str(ANA_ID), user_name="Ana")
+        studio = served.rt.studio
+        [e async for e in studio.message(chat, "Uma padaria artesanal em Lisboa, com menu e contacto")]
+        site = (await studio.store.conversation(chat)).site_id
+        assert site is not None
+        ana = await signed_in(served, ANA_ID)  # the same person: the Mini App and the chat are one account
+        page = await ana.get(f"/app/sites/{site}/edit")
+        assert 'data-version="1"' in page.text
+        refined = [e async for e in studio.message(chat, "make it dark green")]  # the chat, meanwhile
+        assert (await studio.store.site(site)).current_version == 2, refined
+        answer = await edit(ana, site, op="text", section=0, path="heading", value="Do forno", version=1)
+        assert answer.status_code == 409 and answer.json()["version"] == 2
+        assert (await studio.store.site(site)).current_version == 2  # the chat's change stands, nothing overwritten
+        again = await edit(ana, site, op="text", section=0, path="heading", value="Do forno", version=2)
+        assert again.status_code == 200 and again.json()["version"] == 3
+        history = [e async for e in studio.message(chat, "/history")]
+        assert "On the page" in history[0].text or "Na página" in history[0].text  # type: ignore[attr-defined]
+
+
+def test_every_message_the_dashboard_templates_name_is_in_the_catalog() -> None:
+    from core.i18n.catalog import say as catalog_say
+
+    named = set()
+    for template in Path(__file__).resolve().parents[2].glob("web/templates/**/*.html"):
+        named |= set(re.findall(r"""\bt\(["']([a-z0-9_]+)["']""", template.read_text()))
+    assert named
+    for key in sorted(named):
+        for locale in ("pt_BR", "pt_PT", "es", "en"):
+            assert catalog_say(locale, key, name="n", old=1, new=2, changed=1, removed=0, plan="p", count=1, left=1)

@@ -115,3 +115,30 @@ async def test_edit_drag_swap_undo_publish_at_phone_and_desktop_sizes(serve: Any
             assert deployed is not None and deployed.version == 3
             assert problems == [], problems
             await context.close()
+
+
+async def test_a_dropped_connection_loses_no_keystroke_the_queue_resends(serve: Any, browser: Any) -> None:  # noqa: F811
+    async with serve() as served:
+        site = await site_from_the_chat(served, 7301)
+        context = await browser(PHONE)
+        page, problems = await watched(context)
+        await page.goto(mini_app_url(served, 7301))
+        await page.locator("#sites").wait_for(state="attached")
+        await page.goto(f"{served.url}/app/sites/{site}/edit")
+        heading = page.frame_locator("#canvas").locator('[data-pm-section="0"] [data-pm-path="heading"]')
+        await heading.click()
+        await context.set_offline(True)
+        await page.keyboard.press("Control+A")
+        await page.keyboard.type("Escrito sem rede")
+        await page.keyboard.press("Enter")
+        await page.locator("#save-state").filter(has_text="Sem ligação").wait_for()
+        kept = await page.evaluate(f"window.localStorage.getItem('pm-queue-{site}')")
+        assert "Escrito sem rede" in kept  # kept in the browser until the server has it
+        assert (await served.rt.studio.store.site(site)).current_version == 1
+        await context.set_offline(False)
+        await page.locator("#save-state").filter(has_text="v2").wait_for(timeout=20_000)
+        stored = (await served.rt.studio.store.version(site, 2)).site.sections[0]
+        assert stored.heading == "Escrito sem rede"  # type: ignore[union-attr]
+        assert await page.evaluate(f"window.localStorage.getItem('pm-queue-{site}')") == "[]"
+        assert [p for p in problems if "ERR_INTERNET_DISCONNECTED" not in p] == []
+        await context.close()
