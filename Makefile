@@ -98,6 +98,10 @@ quality: $(STAMP) quality-tools
 bench-images: $(STAMP) quality-tools
 	@$(PY) bench/images.py
 
+## Dashboard figures: edit round trip, first-load weight, axe and vnu, screenshots in bench/out/dashboard/ (docs/dashboard.md).
+bench-editor: $(STAMP) quality-tools
+	@$(PY) bench/editor.py
+
 ## Edge benchmark: wrk against the full edge and plain nginx proxy_pass (throughput ratio, p99 added).
 bench-edge: $(STAMP) services
 	@bash bench/edge.sh
