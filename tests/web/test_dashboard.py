@@ -250,3 +250,31 @@ def test_every_message_the_dashboard_templates_name_is_in_the_catalog() -> None:
     for key in sorted(named):
         for locale in ("pt_BR", "pt_PT", "es", "en"):
             assert catalog_say(locale, key, name="n", old=1, new=2, changed=1, removed=0, plan="p", count=1, left=1)
+
+
+MALFORMED: list[Any] = [
+    {}, {"op": "text"}, {"op": "text", "section": "0", "path": "heading", "value": "x"},
+    {"op": "text", "section": 0, "path": "items.99.title", "value": "x"},
+    {"op": "text", "section": 0, "path": "primary_action.label.x", "value": "x"},
+    {"op": "text", "section": 0, "path": "../../etc", "value": "x"}, {"op": "text", "section": 0, "path": "heading", "value": 12},
+    {"op": "text", "section": 99, "path": "heading", "value": "x"}, {"op": "site_text", "path": "name", "value": "n" * 300},
+    {"op": "site_text", "path": "name", "value": ""}, {"op": "site_text", "path": "slug", "value": "x"},
+    {"op": "move_section", "from": 0, "to": 99}, {"op": "move_item", "section": 0, "list": "heading", "from": 0, "to": 1},
+    {"op": "add_section", "kind": "script"}, {"op": "add_section", "kind": "footer"}, {"op": "remove_section", "section": -1},
+    {"op": "theme", "primary": "red; x"}, {"op": "theme", "radius": 500}, {"op": "nope"}, [], "x", 0,
+]
+
+
+async def test_malformed_changes_are_refused_in_words_never_a_server_error(serve: Any) -> None:
+    async with serve() as served:
+        ana = await signed_in(served, ANA_ID)
+        site = await create_site(ana)
+        for body in MALFORMED:
+            payload = {**body, "version": 1} if isinstance(body, dict) else body
+            answer = await ana.post(f"/app/sites/{site}/edits", json_body=payload)
+            assert answer.status_code in (200, 400), (body, answer.status_code, answer.text[:200])
+        restore = await ana.post(f"/app/sites/{site}/versions/99/restore", json_body={"version": 1})
+        assert restore.status_code in (400, 409)
+        image = await ana.http.post(f"/app/sites/{site}/image?version=x&section=zz", content=b"\x00" * 10,
+                                    headers=ana._headers({"X-CSRF-Token": ana.csrf}))
+        assert image.status_code == 400

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from core.errors import InvalidSpec
 from core.llm.offline.compose import build_section
 from core.llm.offline.editor import Editor
@@ -35,6 +37,14 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 def edits_for(site: Site, body: dict[str, Any]) -> tuple[list[Edit], str]:
     """(the edits, a short label for ``/history``) for one request of the editor's script."""
+    try:
+        return _edits_for(site, body)
+    except ValidationError as error:  # an operation's own bounds (a name of 300 characters)
+        where = ".".join(str(part) for part in error.errors()[0]["loc"]) if error.errors() else ""
+        raise InvalidSpec(f"$.{where}", "not a valid value") from error
+
+
+def _edits_for(site: Site, body: dict[str, Any]) -> tuple[list[Edit], str]:
     op = body.get("op")
     if op == "text":
         index = _section_index(site, body.get("section"))
