@@ -13,7 +13,7 @@ by Playwright, signed in as a Telegram Mini App from signed ``initData``.
 - screenshots of each screen at 390x844 and 1280x800 in bench/out/dashboard/, with index.html.
 - axe-core (from bench/quality's pinned tools, when ``make quality-tools`` installed them): violations.
 
-    .venv/bin/python bench/editor.py [--edits 40]
+    .venv/bin/python bench/editor.py [--edits 40] [--lighthouse]
 
 Writes bench/out/dashboard/editor.json; target: round trip p95 < 300 ms, first load <= 100 KB.
 """
@@ -46,6 +46,7 @@ from tests.web.signing import init_data  # noqa: E402
 BOT_TOKEN = "123456:bench-token-" + "x" * 20
 OUT = ROOT / "bench" / "out" / "dashboard"
 AXE = ROOT / "bench" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
+LIGHTHOUSE = ROOT / "bench" / "quality" / "node_modules" / "lighthouse" / "cli" / "index.js"
 VNU = ROOT / "bench" / "quality" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -109,7 +110,31 @@ async def _axe(page: Any) -> list[str]:
     return [f"{v['id']} x{len(v['nodes'])}" for v in result["violations"]]
 
 
-async def _client(base: str, edits: int) -> dict[str, Any]:
+def _lighthouse(url: str, cookies: list[dict[str, Any]]) -> dict[str, Any]:
+    """Lighthouse (mobile) scores of one signed-in page, 0-100 per category."""
+    if not LIGHTHOUSE.exists() or not shutil.which("node"):
+        return {"error": "lighthouse not installed (make quality-tools)"}
+    jar = "; ".join(f"{c['name']}={c['value']}" for c in cookies)
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run(
+            ["node", str(LIGHTHOUSE), url, f"--chrome-path={CHROMIUM}", "--chrome-flags=--headless=new --no-sandbox",
+             f"--extra-headers={json.dumps({'Cookie': jar})}", "--form-factor=mobile", "--quiet",
+             "--only-categories=performance,accessibility,best-practices,seo", "--output=json", f"--output-path={report}"],
+            capture_output=True, text=True, check=False, timeout=240,
+        )
+        if not report.exists():
+            return {"error": "lighthouse did not finish"}
+        data = json.loads(report.read_text())
+    scores: dict[str, Any] = {key: round(100 * (value["score"] or 0)) for key, value in data["categories"].items()}
+    scores["failed"] = sorted(
+        audit_id for category in data["categories"].values() for ref in category["auditRefs"]
+        for audit_id in [ref["id"]] if ref.get("weight") and (data["audits"][audit_id].get("score") or 0) < 0.9
+    )
+    return scores
+
+
+async def _client(base: str, edits: int, lighthouse: bool = False) -> dict[str, Any]:
     from playwright.async_api import async_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -180,6 +205,9 @@ async def _client(base: str, edits: int) -> dict[str, Any]:
                     (OUT / "html").mkdir(exist_ok=True)
                     (OUT / "html" / f"{name}.html").write_text(await http_get(base + path, cookies))
                 figures["api_edit_ms"] = await _api_edits(base, cookies, site, edits)
+                if lighthouse:
+                    figures["lighthouse"] = {name: await asyncio.to_thread(_lighthouse, base + path, cookies)
+                                             for name, path in (("sites", "/app/"), ("editor", f"/app/sites/{site}/edit"))}
                 await fresh.close()
                 await checker.close()
             await context.close()
@@ -244,6 +272,7 @@ def _gallery(figures: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edits", type=int, default=40)
+    parser.add_argument("--lighthouse", action="store_true", help="also Lighthouse (mobile) on the sites list and the editor")
     args = parser.parse_args()
     port = _free_port()
     home = tempfile.mkdtemp(prefix="pm-bench-editor-")
@@ -254,7 +283,7 @@ def main() -> None:
         if not receive.poll(60):
             raise SystemExit("the server did not start")
         receive.recv()
-        figures = asyncio.run(_client(f"http://127.0.0.1:{port}", args.edits))
+        figures = asyncio.run(_client(f"http://127.0.0.1:{port}", args.edits, args.lighthouse))
     finally:
         server.terminate()
         server.join(5)
@@ -268,6 +297,8 @@ def main() -> None:
     for name, weight in load.items():
         print(f"first load, {name}: {weight['gzip'] / 1024:.1f} KB gzip ({weight['raw'] / 1024:.1f} KB raw)")
     print("axe:", {k: v or "0 violations" for k, v in figures["axe"].items()})
+    if "lighthouse" in figures:
+        print("lighthouse (mobile):", figures["lighthouse"])
     print("vnu:", {k: v or "0 errors" for k, v in figures["vnu"].items()})
     print(f"screenshots: {OUT}/index.html")
 
