@@ -20,9 +20,10 @@ COPY core core
 COPY pipeline pipeline
 COPY hosting hosting
 COPY billing billing
+COPY web web
 COPY lua lua
 # The message catalogs are compiled here (.po -> .mo); compiled catalogs are never committed.
-RUN pip install -e . && python -m core.i18n.compile && python -m compileall -q bots core pipeline hosting billing
+RUN pip install -e . && python -m core.i18n.compile && python -m compileall -q bots core pipeline hosting billing web
 
 # -- final: the runtime only, as an unprivileged user -----------------------------------------
 FROM ${BASE_IMAGE}

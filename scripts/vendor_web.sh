@@ -24,4 +24,4 @@ for entry in "${PACKAGES[@]}"; do
   echo "$spec $sum" >>"$WORK/versions"
   rm -rf "$WORK/x" "$tarball"
 done
-sort "$WORK/versions" >"$DEST/VERSIONS"
+sort "$WORK/versions" >"$DEST/VERSIONS.txt"
