@@ -48,6 +48,7 @@ async def test_edit_drag_swap_undo_publish_at_phone_and_desktop_sizes(serve: Any
             await page.goto(mini_app_url(served, user))
             await page.locator("#sites").wait_for()  # the dashboard, in the account's language (the chat's: pt_PT)
             assert await page.locator("h1").inner_text() == "Os seus sites"
+            await page.locator("html.tg").wait_for(state="attached")  # app.js ran: inside Telegram
             assert await page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--bg').trim()") == "#17212b"
             await page.locator(f"#site-{site} .actions a.button").first.click()
             await page.wait_for_url(f"**/app/sites/{site}/edit")

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from core.errors import PageMagicError
+from core.messages import say
 from core.storage.records import SiteRecord
 from core.studio.site_admin import SiteAdmin
 from web.pages.guard import Visitor, changing, signed_in
@@ -32,7 +33,8 @@ def admin(visitor: Visitor) -> SiteAdmin:
 def not_found(visitor: Visitor | None = None, as_json: bool = False) -> Response:
     if as_json:
         return secured(JSONResponse({"error": "not found"}, status_code=404))
-    return render("message.html", visitor.locale if visitor else "en", status=404, csrf="", text="404", back="/app/")
+    locale = visitor.locale if visitor else "en"
+    return render("message.html", locale, status=404, csrf="", text=say(locale, "edge_not_found_title"), back="/app/")
 
 
 async def _owned(request: Request, visitor: Visitor | Response, as_json: bool) -> OwnSite | Response:
