@@ -44,8 +44,8 @@ from core.storage.store import Store
 from core.studio.account_flow import AccountFlow, MailPort
 from core.studio.formatting import _amount, _money
 from core.studio.images import ImageSettings, ImagesFlow
-from core.studio.stats_flow import StatsFlow
 from core.studio.page_edits import PageEdits
+from core.studio.stats_flow import StatsFlow
 
 log = get_logger("pagemagic.studio")
 
