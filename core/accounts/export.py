@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from core.accounts.directory import AccountDirectory
 from core.ports import AccountBillingPort
+from core.storage import version_codec
 from core.storage.audit import AuditRow
 from core.storage.site_days import SiteDayRow
 from core.storage.store import Store
@@ -92,13 +93,14 @@ class AccountExport:
                 versions = list(await session.scalars(
                     select(SiteVersionRow).where(SiteVersionRow.site_id == site.id).order_by(SiteVersionRow.number)
                 ))
-                for version in versions:
+                specs = version_codec.decode_all((v.number, v.parent_number, v.spec, v.delta) for v in versions)
+                for version in versions:  # stored as edits: each one whole in the export
                     files[f"{base}/versions/{version.number}.json"] = _json(
                         {"number": version.number, "parent": version.parent_number, "instruction": version.instruction,
-                         "created_at": version.created_at, "site": version.spec}
+                         "created_at": version.created_at, "site": specs[version.number]}
                     )
                     if version.number == site.current_version:
-                        files[f"{base}/site.json"] = _json(version.spec)
+                        files[f"{base}/site.json"] = _json(specs[version.number])
                 domains = await session.scalars(select(DomainRow).where(DomainRow.site_id == site.id))
                 deployments = await session.scalars(select(DeploymentRow).where(DeploymentRow.site_id == site.id))
                 files[f"{base}/domains.json"] = _json({

@@ -69,6 +69,17 @@ class VersionRecord:
 
 
 @dataclass(frozen=True)
+class VersionInfo:
+    """A version without its site: what /history lists and /redo chooses from."""
+
+    site_id: int
+    number: int
+    parent_number: int | None
+    instruction: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class DeploymentRecord:
     id: int
     site_id: int

@@ -13,15 +13,17 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, and_, func, select, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.orm import aliased
 
 from core.errors import ConcurrentChange, DomainTaken, StorageUnavailable
 from core.i18n.locales import stored_locale
 from core.site.site import Site
 from core.site.values import Language
 from core.slugs import is_reserved, slugify
+from core.storage import version_codec
 from core.storage.database import session_factory
 from core.storage.records import (
     ChatRef,
@@ -29,6 +31,7 @@ from core.storage.records import (
     DeploymentRecord,
     DomainRecord,
     SiteRecord,
+    VersionInfo,
     VersionRecord,
 )
 from core.storage.tables import (
@@ -222,7 +225,8 @@ class Store:
                     await session.flush()
                     session.add(
                         SiteVersionRow(
-                            site_id=row.id, number=1, parent_number=None, spec=_dump(site), instruction=instruction
+                            site_id=row.id, number=1, parent_number=None, spec=_dump(site), delta=None,
+                            instruction=instruction,
                         )
                     )
                     await session.execute(
@@ -287,9 +291,13 @@ class Store:
                 )
                 if _rowcount(result) != 1:
                     raise ConcurrentChange("version moved")
+                chain = await _chain(session, site_id, expected)
+                parent = version_codec.decode_chain((r.spec, r.delta) for r in chain) if chain else None
+                spec, delta = version_codec.encode(_dump(site), parent, len(chain) - 1)
                 session.add(
                     SiteVersionRow(
-                        site_id=site_id, number=number, parent_number=expected, spec=_dump(site), instruction=instruction
+                        site_id=site_id, number=number, parent_number=expected, spec=spec, delta=delta,
+                        instruction=instruction,
                     )
                 )
             return await self.site(site_id)
@@ -300,17 +308,16 @@ class Store:
         """Point the site at an existing version (undo); versions themselves never change."""
         async with self._guard(), self.session() as session, session.begin():
             now = utcnow()
-            version = await session.scalar(
-                select(SiteVersionRow).where(SiteVersionRow.site_id == site_id, SiteVersionRow.number == to)
-            )
-            if version is None:
+            chain = await _chain(session, site_id, to)
+            if not chain:
                 raise ConcurrentChange("version missing")
+            spec = version_codec.decode_chain((r.spec, r.delta) for r in chain)
             result = await session.execute(
                 update(SiteRow)
                 .where(SiteRow.id == site_id, SiteRow.current_version == expected)
                 .values(
                     current_version=to,
-                    name=str(version.spec.get("name", "")),
+                    name=str(spec.get("name", "")),
                     updated_at=now,
                     preview_expires_at=now + preview_ttl,
                 )
@@ -339,20 +346,38 @@ class Store:
             return _site_record(row) if row is not None else None
 
     async def version(self, site_id: int, number: int) -> VersionRecord:
+        """One version, read back from its snapshot through its edits (one query)."""
         async with self._guard(), self.session() as session:
-            row = await session.scalar(
-                select(SiteVersionRow).where(SiteVersionRow.site_id == site_id, SiteVersionRow.number == number)
-            )
-            if row is None:
+            chain = await _chain(session, site_id, number)
+            if not chain:
                 raise ConcurrentChange("version missing")
-            return _version_record(row)
+            return _version_record(chain[-1], version_codec.decode_chain((r.spec, r.delta) for r in chain))
 
     async def versions(self, site_id: int) -> list[VersionRecord]:
+        """Every version of a site, sites included (an export, a gallery's history)."""
         async with self._guard(), self.session() as session:
-            rows = await session.scalars(
-                select(SiteVersionRow).where(SiteVersionRow.site_id == site_id).order_by(SiteVersionRow.number)
+            rows = list(
+                await session.scalars(
+                    select(SiteVersionRow).where(SiteVersionRow.site_id == site_id).order_by(SiteVersionRow.number)
+                )
             )
-            return [_version_record(r) for r in rows]
+            specs = version_codec.decode_all((r.number, r.parent_number, r.spec, r.delta) for r in rows)
+            return [_version_record(r, specs[r.number]) for r in rows]
+
+    async def version_list(self, site_id: int) -> list[VersionInfo]:
+        """Every version's number, parent, words and time, without the sites (/history, /redo)."""
+        async with self._guard(), self.session() as session:
+            rows = await session.execute(
+                select(
+                    SiteVersionRow.number,
+                    SiteVersionRow.parent_number,
+                    SiteVersionRow.instruction,
+                    SiteVersionRow.created_at,
+                )
+                .where(SiteVersionRow.site_id == site_id)
+                .order_by(SiteVersionRow.number)
+            )
+            return [VersionInfo(site_id, n, p, i, t) for n, p, i, t in rows.all()]
 
     # -- deployments and domains ---------------------------------------------------
 
@@ -563,14 +588,38 @@ def _site_record(row: SiteRow) -> SiteRecord:
     )
 
 
-def _version_record(row: SiteVersionRow) -> VersionRecord:
+async def _chain(session: AsyncSession, site_id: int, number: int) -> list[Any]:
+    """Version ``number`` and its parents back to the nearest snapshot, the snapshot first.
+
+    One recursive query along (site_id, number); the chain is at most
+    ``version_codec.SNAPSHOT_EVERY`` rows. Empty when the version does not exist.
+    """
+    version = aliased(SiteVersionRow)
+    columns = (SiteVersionRow.number, SiteVersionRow.parent_number, SiteVersionRow.spec, SiteVersionRow.delta,
+               SiteVersionRow.instruction, SiteVersionRow.created_at)
+    chain = (
+        select(*columns, SiteVersionRow.site_id)
+        .where(SiteVersionRow.site_id == site_id, SiteVersionRow.number == number)
+        .cte("chain", recursive=True)
+    )
+    chain = chain.union_all(
+        select(version.number, version.parent_number, version.spec, version.delta, version.instruction,
+               version.created_at, version.site_id)
+        .join(chain, and_(version.site_id == chain.c.site_id, version.number == chain.c.parent_number))
+        .where(chain.c.spec.is_(None))
+    )
+    rows = await session.execute(select(chain).order_by(chain.c.number))
+    return list(rows.all())
+
+
+def _version_record(row: Any, spec: dict[str, Any]) -> VersionRecord:
     return VersionRecord(
         site_id=row.site_id,
         number=row.number,
         parent_number=row.parent_number,
         instruction=row.instruction,
         created_at=row.created_at,
-        site=Site.model_validate(row.spec),
+        site=Site.model_validate(spec),
     )
 
 

@@ -24,6 +24,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 JsonDocument = JSON().with_variant(JSONB(), "postgresql")
+# A JSON column that may hold nothing: Python's None is SQL NULL, not the JSON value null.
+NullableJson = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -119,6 +121,11 @@ class SiteRow(Base):
 
 
 class SiteVersionRow(Base):
+    """One version: the whole site (``spec``, a snapshot) or its edits from the parent (``delta``).
+
+    See ``core.storage.version_codec``; exactly one of the two is set.
+    """
+
     __tablename__ = "site_versions"
     __table_args__ = (UniqueConstraint("site_id", "number", name="uq_site_version"),)
 
@@ -126,7 +133,8 @@ class SiteVersionRow(Base):
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     parent_number: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    spec: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    spec: Mapped[dict[str, Any] | None] = mapped_column(NullableJson, nullable=True)
+    delta: Mapped[dict[str, Any] | None] = mapped_column(NullableJson, nullable=True)
     instruction: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 

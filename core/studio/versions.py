@@ -37,7 +37,7 @@ class VersionsFlow(StudioBase):
         """Go forward to the newest version made from the current one: what /undo left behind,
         or, after an undo and a new change, that newest branch."""
         record = await self._site_of(conversation)
-        children = [v for v in await self.store.versions(record.id) if v.parent_number == record.current_version]
+        children = [v for v in await self.store.version_list(record.id) if v.parent_number == record.current_version]
         if not children:
             raise NothingToRedo()
         newest = max(children, key=lambda v: v.number)
@@ -60,7 +60,7 @@ class VersionsFlow(StudioBase):
 
     async def history(self, conversation: ConversationRecord, language: Language) -> AsyncIterator[Event]:
         record = await self._site_of(conversation)
-        versions = await self.store.versions(record.id)
+        versions = await self.store.version_list(record.id)
         entries = tuple(
             HistoryEntry(v.number, v.instruction, v.created_at, v.number == record.current_version)
             for v in versions

@@ -20,8 +20,9 @@ MINE = "0012_accounts"
 def _upgrade_all_but_accounts(connection: Connection) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
-    for head in ScriptDirectory.from_config(config).get_heads():
-        if head != MINE:
+    script = ScriptDirectory.from_config(config)
+    for head in script.get_heads():  # every branch that does not need accounts (later ones build on it)
+        if MINE not in {r.revision for r in script.iterate_revisions(head, "base")}:
             command.upgrade(config, head)
 
 
