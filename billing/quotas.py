@@ -14,7 +14,6 @@ from billing.plans import METRICS, billing_period, catalog, plan_named
 from billing.tables import SpendingCapRow
 from core.errors import QuotaExceeded, SpendingCapReached
 from core.ports import MetricUsage, SiteUsage, UsageMeter, UsageSummary
-from core.storage.images import ImageUploads
 from core.storage.store import Store
 from core.storage.tables import UserRow, utcnow
 
@@ -65,12 +64,8 @@ class PlanQuotas:
         """The account's plan and its totals this period."""
         plan_name = await self.plan_of(user_id)
         start, end = billing_period(self.clock())
-        totals = await self._store.usage_totals(user_id, start, end)
-        # Counted now, not summed over the month: removing one frees its place.
-        totals["published_sites"] = await self._store.published_site_count(user_id)
-        totals["domains"] = await self._store.attached_domain_count(user_id)
-        totals["storage"] = await ImageUploads(self._store).stored_bytes(user_id)
-        return plan_name, totals
+        # The month's sums, and what is counted now (removing one frees its place), in one query.
+        return plan_name, await self._store.quota_figures(user_id, start, end)
 
     async def check(self, user_id: int, metric: str, amount: int = 1) -> None:
         plan_name, totals = await self.usage(user_id)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select, update
+from sqlalchemy import ColumnElement, Select, String, and_, func, literal, select, union_all, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
@@ -25,6 +25,7 @@ from core.site.values import Language
 from core.slugs import is_reserved, slugify
 from core.storage import version_codec
 from core.storage.database import session_factory
+from core.storage.image_tables import ImageUploadRow
 from core.storage.records import (
     ChatRef,
     ConversationRecord,
@@ -424,28 +425,13 @@ class Store:
     async def _online_sites(self, *where: ColumnElement[bool]) -> int:
         """Sites matching ``where`` whose last publish or unpublish was a publish."""
         async with self._guard(), self.session() as session:
-            last = (
-                select(func.max(DeploymentRow.id).label("id"))
-                .join(SiteRow, SiteRow.id == DeploymentRow.site_id)
-                .where(DeploymentRow.status.in_(("live", "removed")), *where)
-                .group_by(DeploymentRow.site_id)
-                .subquery()
-            )
-            count = await session.scalar(
-                select(func.count()).select_from(DeploymentRow).join(last, last.c.id == DeploymentRow.id)
-                .where(DeploymentRow.status == "live")
-            )
-            return int(count or 0)
+            return int(await session.scalar(_online_count(*where)) or 0)
 
     async def attached_domain_count(self, owner_id: int) -> int:
         """Custom domains attached to ``owner_id``'s sites now, claims included (a removed, lost or
         expired one frees its place)."""
         async with self._guard(), self.session() as session:
-            count = await session.scalar(
-                select(func.count(DomainRow.id)).join(SiteRow, SiteRow.id == DomainRow.site_id)
-                .where(SiteRow.owner_id == owner_id, DomainRow.status.not_in(DOMAIN_ENDED))
-            )
-            return int(count or 0)
+            return int(await session.scalar(_domain_count(owner_id)) or 0)
 
     async def attach_domain(self, site_id: int, name: str, status: str) -> tuple[DomainRecord, bool]:
         """Attach (or claim, with ``pending_dns``) ``name`` for the site; returns (record, created).
@@ -523,6 +509,33 @@ class Store:
             )
             return {metric: int(total or 0) for metric, total in rows.all()}
 
+    async def quota_figures(self, user_id: int, since: datetime, until: datetime) -> dict[str, int]:
+        """What a quota check counts, in one round trip: the period's usage totals by metric, and
+        what exists now (sites online, domains attached, bytes of images stored).
+
+        A quota check runs before every generation and publish; as five queries it was most of
+        a refinement's database time on a loaded server (bench/db_scale.py).
+        """
+        totals = (
+            select(UsageEventRow.metric, func.sum(UsageEventRow.quantity))
+            .where(UsageEventRow.user_id == user_id, UsageEventRow.created_at >= since, UsageEventRow.created_at < until)
+            .group_by(UsageEventRow.metric)
+        )
+        stored = select(func.coalesce(func.sum(ImageUploadRow.bytes), 0)).where(ImageUploadRow.owner_id == user_id)
+        counted_now = {
+            "published_sites": _online_count(SiteRow.owner_id == user_id),
+            "domains": _domain_count(user_id),
+            "storage": stored,
+        }
+        query = union_all(
+            totals, *(select(literal(name, String(40)), count.scalar_subquery()) for name, count in counted_now.items())
+        )
+        async with self._guard(), self.session() as session:
+            rows = (await session.execute(query)).all()
+        figures = {name: 0 for name in counted_now}
+        figures.update({str(metric): int(total or 0) for metric, total in rows})
+        return figures
+
     async def usage_by_site(
         self, user_id: int, since: datetime, until: datetime, metrics: tuple[str, ...]
     ) -> dict[tuple[int, str], dict[str, int]]:
@@ -560,6 +573,28 @@ class _StorageGuard:
     async def __aexit__(self, exc_type: Any, exc: BaseException | None, _tb: Any) -> None:
         if isinstance(exc, (OperationalError, InterfaceError, OSError, ConnectionError)):
             raise StorageUnavailable(type(exc).__name__) from exc
+
+
+def _online_count(*where: ColumnElement[bool]) -> Select[int]:
+    """How many sites matching ``where`` are online: their last publish or unpublish was a publish."""
+    last = (
+        select(func.max(DeploymentRow.id).label("id"))
+        .join(SiteRow, SiteRow.id == DeploymentRow.site_id)
+        .where(DeploymentRow.status.in_(("live", "removed")), *where)
+        .group_by(DeploymentRow.site_id)
+        .subquery()
+    )
+    return (
+        select(func.count()).select_from(DeploymentRow).join(last, last.c.id == DeploymentRow.id)
+        .where(DeploymentRow.status == "live")
+    )
+
+
+def _domain_count(owner_id: int) -> Select[int]:
+    return (
+        select(func.count(DomainRow.id)).join(SiteRow, SiteRow.id == DomainRow.site_id)
+        .where(SiteRow.owner_id == owner_id, DomainRow.status.not_in(DOMAIN_ENDED))
+    )
 
 
 def _held() -> ColumnElement[bool]:
