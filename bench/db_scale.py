@@ -37,6 +37,7 @@ from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from billing.plans import billing_period
 from bots.wiring import runtime
 from core.settings import Settings
 from core.site.schema import parse_site
@@ -160,23 +161,44 @@ async def seed() -> None:
                      "updated_at"],
             records=deployments,
         )
-        usage: list[tuple[Any, ...]] = []
-        for n in range(1, USAGE_ROWS + 1):
-            user = rng.randint(1, USERS)
-            usage.append((n, user, user * SITES_PER_USER - rng.randint(0, 1), rng.choice(METRICS),
-                          rng.randint(1, 5000), NOW - timedelta(seconds=rng.randint(0, 60 * 86400))))
-            if len(usage) == 100_000:
-                await conn.copy_records_to_table(
-                    "usage_events", columns=["id", "user_id", "site_id", "metric", "quantity", "created_at"],
-                    records=usage,
-                )
-                usage = []
+        await seed_usage(conn, rng)
         for table in ("users", "chat_identities", "sites", "conversations", "conversation_turns", "site_versions",
                       "deployments", "usage_events"):
             await conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
         await conn.execute("VACUUM ANALYZE")
         print(f"seeded in {time.perf_counter() - started:.0f} s", flush=True)
         await version_bytes(conn)
+    finally:
+        await conn.close()
+
+
+async def seed_usage(conn: asyncpg.Connection, rng: random.Random) -> None:
+    """A million usage rows: four in five in the current billing period (what /usage and every
+    quota check add up, however early in the month the bench runs), the rest in the month before."""
+    start, _end = billing_period(NOW)
+    now = max(NOW, start + timedelta(seconds=1))
+    usage: list[tuple[Any, ...]] = []
+    for n in range(1, USAGE_ROWS + 1):
+        user = rng.randint(1, USERS)
+        if rng.random() < 0.8:
+            when = start + (now - start) * rng.random()
+        else:
+            when = start - timedelta(seconds=rng.randint(1, 30 * 86400))
+        usage.append((n, user, user * SITES_PER_USER - rng.randint(0, 1), rng.choice(METRICS), rng.randint(1, 5000), when))
+        if len(usage) == 100_000:
+            await conn.copy_records_to_table(
+                "usage_events", columns=["id", "user_id", "site_id", "metric", "quantity", "created_at"], records=usage
+            )
+            usage = []
+
+
+async def reseed_usage() -> None:
+    conn = await asyncpg.connect(dsn(NAME))
+    try:
+        await conn.execute("TRUNCATE usage_events")
+        await seed_usage(conn, random.Random(21))
+        await conn.execute("SELECT setval(pg_get_serial_sequence('usage_events', 'id'), 1000000)")
+        await conn.execute("VACUUM ANALYZE usage_events")
     finally:
         await conn.close()
 
@@ -218,7 +240,7 @@ class DatabaseClock:
         self.spent, self.statements = 0.0, []
 
 
-async def measure(samples: int) -> None:
+async def measure(samples: int, show: bool = False) -> None:
     settings_home = tempfile.TemporaryDirectory()
     settings = Settings(home=Path(settings_home.name), port=0, ops_port=0, database_url=dsn(NAME, "postgresql+asyncpg"),
                         plan="business")
@@ -239,6 +261,8 @@ async def measure(samples: int) -> None:
                 assert name != "refinement" or "PreviewReady" in kinds, kinds
                 spent[name].append(clock.spent * 1000)
                 queries[name] = len(clock.statements)
+                if show and user == users[-1]:
+                    print(f"-- {name}: " + "\n   ".join(" ".join(q.split())[:150] for q in clock.statements))
     load = os.getloadavg()
     print(f"{samples} users each: database time per command on PostgreSQL (ms), load average "
           f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
@@ -261,14 +285,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", action="store_true", help="create and fill the bench database")
     parser.add_argument("--drop", action="store_true", help="drop the bench database")
+    parser.add_argument("--reseed-usage", action="store_true", help="only write the usage rows again")
+    parser.add_argument("--show", action="store_true", help="print the statements of each command's last run")
     parser.add_argument("--samples", type=int, default=60, help="users sampled for each command")
     args = parser.parse_args()
     if args.drop:
         asyncio.run(drop_database())
     elif args.seed:
         asyncio.run(seed())
+    elif args.reseed_usage:
+        asyncio.run(reseed_usage())
     else:
-        asyncio.run(measure(args.samples))
+        asyncio.run(measure(args.samples, args.show))
 
 
 if __name__ == "__main__":
