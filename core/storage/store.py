@@ -365,6 +365,17 @@ class Store:
             specs = version_codec.decode_all((r.number, r.parent_number, r.spec, r.delta) for r in rows)
             return [_version_record(r, specs[r.number]) for r in rows]
 
+    async def version_info(self, site_id: int, number: int) -> VersionInfo:
+        """One version's number, parent, words and time, without reading its site back."""
+        async with self._guard(), self.session() as session:
+            row = (await session.execute(
+                select(SiteVersionRow.parent_number, SiteVersionRow.instruction, SiteVersionRow.created_at)
+                .where(SiteVersionRow.site_id == site_id, SiteVersionRow.number == number)
+            )).first()
+            if row is None:
+                raise ConcurrentChange("version missing")
+            return VersionInfo(site_id, number, row.parent_number, row.instruction, row.created_at)
+
     async def version_list(self, site_id: int) -> list[VersionInfo]:
         """Every version's number, parent, words and time, without the sites (/history, /redo)."""
         async with self._guard(), self.session() as session:

@@ -56,7 +56,7 @@ class OpenSiteFlow(GenerationFlow):
         """A description or a change while a site is open: refine it, or start a site for another business."""
         assert conversation.site_id is not None
         record = await self.store.site(conversation.site_id)
-        first = await self.store.version(record.id, 1)  # its instruction is the description the site began with
+        first = await self.store.version_info(record.id, 1)  # its instruction is the description the site began with
         current = await self.store.version(record.id, record.current_version)
         intent = read_against_site(text, current.site, first.instruction)
         if intent == "another_business":
