@@ -25,6 +25,7 @@ import html
 import io
 import itertools
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,6 +123,8 @@ class TelegramStandIn:
         self.chats: dict[int, ChatLog] = {}
         self.drafts_supported = True
         self.webhook: dict[str, Any] | None = None
+        self.menus: dict[str | None, list[tuple[str, str]]] = {}
+        """The command menu last set per language_code (None: the default), as (command, description)."""
         self.webhook_target: str | None = (
             None  # the "reverse proxy": replaces scheme://host of the webhook URL
         )
@@ -556,6 +559,22 @@ class TelegramStandIn:
         }
 
     async def _m_setMyCommands(self, params: dict[str, Any]) -> Any:
+        # Telegram's rules for a menu: at most 100 commands, each 1-32 of a-z, 0-9 and _, with a
+        # description of 1-256 characters; language_code empty or a two-letter ISO 639-1 code.
+        commands = params.get("commands")
+        if isinstance(commands, str):
+            commands = json.loads(commands)
+        if not isinstance(commands, list) or len(commands) > 100:
+            raise _BadRequest("BOT_COMMANDS_TOO_MUCH")
+        for command in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", str(command.get("command", ""))):
+                raise _BadRequest("BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", "")).strip()) <= 256:
+                raise _BadRequest("BOT_COMMAND_DESCRIPTION_INVALID")
+        code = params.get("language_code") or ""
+        if code and not re.fullmatch(r"[a-z]{2}", code):
+            raise _BadRequest("LANG_CODE_INVALID")
+        self.menus[code or None] = [(c["command"], c["description"]) for c in commands]
         return True
 
     async def _m_getFile(self, params: dict[str, Any]) -> Any:
