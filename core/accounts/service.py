@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from core.accounts.api_tokens import ApiTokens
 from core.accounts.attempts import AttemptLimiter, MemoryAttempts
@@ -18,6 +19,7 @@ from core.accounts.directory import AccountDirectory
 from core.accounts.export import AccountExport, AccountImages
 from core.accounts.linking import LinkCodes, PendingActions
 from core.accounts.merge import AccountMerger
+from core.accounts.passkeys import Passkeys
 from core.accounts.sealing import Sealer
 from core.accounts.sessions import SessionPolicy, Sessions
 from core.accounts.sign_in_links import SignInLinks
@@ -65,6 +67,8 @@ class AccountService:
         self.links = SignInLinks(store, clock)
         self.two_factor = TwoFactor(store, sealer, self.attempts, clock)
         self.tokens = ApiTokens(store, clock)
+        site = urlsplit(self.public_url)
+        self.passkeys = Passkeys(store, self.attempts, site.hostname or "localhost", f"{site.scheme}://{site.netloc}", clock)
         self.export = AccountExport(store, self.directory, billing, images)
         self.eraser = AccountEraser(store, clock)
         self.audit = AuditLog(store)

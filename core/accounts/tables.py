@@ -140,3 +140,35 @@ class DeletedAccountRow(Base):
     stripe_customer: Mapped[str] = mapped_column(String(100), default="")
     plan: Mapped[str] = mapped_column(String(40), default="")
     kept: Mapped[str] = mapped_column(Text, default="")  # what was kept, for whoever answers a tax audit
+
+
+class PasskeyRow(Base):
+    """A WebAuthn credential (a passkey) the account registered as a second factor. Migration: 0013_passkeys.
+
+    Only the public key is kept; ``sign_count`` is the authenticator's counter last seen, which a
+    cloned authenticator gives away by not moving forward.
+    """
+
+    __tablename__ = "account_passkeys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    credential_id: Mapped[str] = mapped_column(String(400), unique=True)  # base64url, as browsers send it
+    public_key: Mapped[str] = mapped_column(Text)  # COSE key, base64url
+    sign_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    name: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class PasskeyChallengeRow(Base):
+    """A WebAuthn challenge handed to a browser: kept as its SHA-256, used once, for five minutes."""
+
+    __tablename__ = "account_passkey_challenges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    challenge_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    purpose: Mapped[str] = mapped_column(String(12))  # "register" or "verify"
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
