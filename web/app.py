@@ -7,6 +7,7 @@
     /auth/slack/...             Sign in with Slack (OpenID Connect)
     /auth/email, /auth/email/verify
     /auth/2fa                   the second factor after sign-in
+    /auth/passkey[/options]     a passkey instead of a code (sign-in or step-up)
     /app/, /app/sites/...       the dashboard and visual editor (also the Telegram Mini App's entry)
     /app/sites/{id}/analytics, /app/domains, /app/billing   web/insights/routes.py
     /account, /account/...      identities, two-factor, sessions, API tokens, export, deletion
@@ -25,7 +26,7 @@ from starlette.staticfiles import StaticFiles
 
 from core.messages import say
 from web.api.routes import api_routes
-from web.auth import email, links, second_factor, slack, telegram
+from web.auth import email, links, passkeys, second_factor, slack, telegram
 from web.context import Web
 from web.dashboard.routes import dashboard_routes
 from web.i18n import page_locale
@@ -82,12 +83,17 @@ def web_routes() -> list[BaseRoute]:
         Route("/auth/email/verify", email.verify, methods=["POST"]),
         Route("/auth/2fa", second_factor.second_factor_page, methods=["GET"]),
         Route("/auth/2fa", second_factor.second_factor_check, methods=["POST"]),
+        Route("/auth/passkey/options", passkeys.verify_options, methods=["POST"]),
+        Route("/auth/passkey", passkeys.verify, methods=["POST"]),
         *dashboard_routes(),
         Route("/account", account.account_page, methods=["GET"]),
         Route("/account/2fa/start", account.two_factor_start, methods=["POST"]),
         Route("/account/2fa/qr.svg", account.two_factor_qr, methods=["GET"]),
         Route("/account/2fa/confirm", account.two_factor_confirm, methods=["POST"]),
         Route("/account/step-up", account.step_up, methods=["POST"]),
+        Route("/account/passkeys/options", passkeys.register_options, methods=["POST"]),
+        Route("/account/passkeys", passkeys.register, methods=["POST"]),
+        Route("/account/passkeys/{passkey_id:int}/remove", passkeys.remove, methods=["POST"]),
         Route("/account/sign-out", account.sign_out, methods=["POST"]),
         Route("/account/sign-out-everywhere", account.sign_out_everywhere, methods=["POST"]),
         Route("/account/tokens", account.token_create, methods=["POST"]),

@@ -95,12 +95,13 @@ def serve(
     """What `pagemagic serve` runs: the server with the web front door, the Telegram bot and the Slack app."""
 
     @contextlib.asynccontextmanager
-    async def run(**overrides: Any) -> AsyncIterator[Served]:
+    async def run(host: str = "127.0.0.1", **overrides: Any) -> AsyncIterator[Served]:
+        """``host``: the name in PUBLIC_URL (WebAuthn wants a domain, so the passkey test says "localhost")."""
         port = free_port()
         workspace = slack_api.add_workspace("T0ACME")
         values: dict[str, Any] = {
             "slack_bot_token": workspace.bot_token,
-            "port": port, "public_url": f"http://127.0.0.1:{port}", "generator_delay": 0.0,
+            "port": port, "public_url": f"http://{host}:{port}", "generator_delay": 0.0,
             "telegram_token": telegram.token, "telegram_api_base": telegram.url,
             "slack_signing_secret": SIGNING_SECRET, "slack_api_base": slack_api.api_base,
             "slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET, "slack_oauth_base": slack_api.url,

@@ -27,7 +27,8 @@ async def second_factor_page(request: Request) -> Response:
         return secured(RedirectResponse("/account", status_code=303))
     account = await web.accounts.directory.account(session.user_id)
     locale = page_locale(request, account.language if account else None)
-    return render("second_factor.html", locale, csrf=session.csrf, action="/auth/2fa", next="/account")
+    passkey = await web.accounts.passkeys.any(session.user_id)
+    return render("second_factor.html", locale, csrf=session.csrf, action="/auth/2fa", next="/account", passkey=passkey)
 
 
 async def second_factor_check(request: Request) -> Response:
@@ -44,7 +45,8 @@ async def second_factor_check(request: Request) -> Response:
         how = await web.accounts.two_factor.verify(session.user_id, str(data.get("code") or ""), client_address(request))
     except (SecondFactorInvalid, TooManyAttempts) as error:
         text = say(locale, f"error_{error.code}", **error.params)
-        return render("second_factor.html", locale, status=400, csrf=session.csrf, action="/auth/2fa", next="/account", error=text)
+        return render("second_factor.html", locale, status=400, csrf=session.csrf, action="/auth/2fa", next="/account", error=text,
+                      passkey=await web.accounts.passkeys.any(session.user_id))
     token, record = await web.accounts.sessions.rotate(session.id, second_factor=True, verified=True)
     await web.accounts.record("second_factor", session.user_id, f"sign-in, {how}")
     response = secured(RedirectResponse("/account", status_code=303))

@@ -30,6 +30,7 @@ async def _page(visitor: Visitor, status: int = 200, **extra: Any) -> Response:
     values: dict[str, Any] = {
         "csrf": visitor.session.csrf, "account": visitor.account, "sites": sites, "identities": identities,
         "two_factor": two_factor, "recovery_left": await accounts.two_factor.recovery_left(user) if two_factor else 0,
+        "passkeys": await accounts.passkeys.of_account(user) if two_factor else [],
         "tokens": await accounts.tokens.of_account(user), "sessions": len(await accounts.sessions.of_account(user)),
     }
     values.update(extra)
@@ -94,7 +95,7 @@ async def step_up(request: Request) -> Response:
         how = await accounts.two_factor.verify(visitor.account.id, str(visitor.data.get("code") or ""), client_address(request))
     except (SecondFactorInvalid, TooManyAttempts) as error:
         return render("second_factor.html", visitor.locale, status=400, csrf=visitor.session.csrf, action="/account/step-up",
-                      next=target, error=say(visitor.locale, f"error_{error.code}", **error.params))
+                      next=target, passkey=await accounts.passkeys.any(visitor.account.id), error=say(visitor.locale, f"error_{error.code}", **error.params))
     token, record = await accounts.sessions.rotate(visitor.session.id, verified=True)
     await accounts.record("second_factor", visitor.account.id, f"step-up, {how}")
     fresh = Visitor(visitor.web, record, visitor.account, visitor.locale, {})

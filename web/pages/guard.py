@@ -64,6 +64,6 @@ async def sensitive(request: Request) -> Visitor | Response:
     if await accounts.two_factor.enabled(visitor.account.id) and not accounts.sessions.recently_verified(visitor.session):
         return render(
             "second_factor.html", visitor.locale, status=401, csrf=visitor.session.csrf, action="/account/step-up",
-            next=request.url.path, intro=say(visitor.locale, "web_step_up"),
+            next=request.url.path, intro=say(visitor.locale, "web_step_up"), passkey=await accounts.passkeys.any(visitor.account.id),
         )
     return visitor
