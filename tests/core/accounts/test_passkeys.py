@@ -95,3 +95,13 @@ async def test_wrong_passkey_answers_count_like_wrong_codes(accounts: AccountSer
         for _ in range(30):
             with pytest.raises(SecondFactorInvalid):
                 await accounts.passkeys.verify(user, key.get({"challenge": "bm90LW91cnM"}))
+
+
+async def test_passkeys_follow_a_merge_and_go_with_the_account(accounts: AccountService, store: Store) -> None:
+    user, key = await _registered(accounts, store)
+    other = (await store.conversation(OTHER)).user_id
+    await accounts.merge(other, user)
+    await accounts.passkeys.verify(other, key.get(await accounts.passkeys.authentication_options(other)))
+    await accounts.eraser.erase(other, "", 0)
+    async with store.session() as session:
+        assert list(await session.scalars(select(PasskeyRow))) == []
