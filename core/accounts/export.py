@@ -1,6 +1,6 @@
 """``/export``: a zip of everything stored about an account.
 
-    account.json                      the account, its identities, plan, two-factor on/off
+    account.json                      the account, its identities, plan, two-factor on/off, its passkeys (name, dates)
     sites/<slug>/site.json            the current version
     sites/<slug>/versions/<n>.json    every version (site.json form, with the instruction that made it)
     sites/<slug>/domains.json         attached domains and deployments
@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from core.accounts.directory import AccountDirectory
+from core.accounts.tables import PasskeyRow
 from core.ports import AccountBillingPort
 from core.storage import version_codec
 from core.storage.audit import AuditRow
@@ -81,10 +82,14 @@ class AccountExport:
         files: dict[str, bytes] = {}
         account = await self.directory.account(user_id)
         identities = await self.directory.identities(user_id)
+        async with self.store._guard(), self.store.session() as session:
+            passkeys = list(await session.scalars(select(PasskeyRow).where(PasskeyRow.user_id == user_id).order_by(PasskeyRow.id)))
         files["account.json"] = _json({
             "account": asdict(account) if account else None,
             "identities": [asdict(i) for i in identities],
             "two_factor": two_factor,
+            # the public key and counter are the authenticator's, of no use to anyone else: named and dated
+            "passkeys": [{"name": k.name, "created_at": k.created_at, "last_used_at": k.last_used_at} for k in passkeys],
         })
         async with self.store._guard(), self.store.session() as session:
             sites = list(await session.scalars(select(SiteRow).where(SiteRow.owner_id == user_id).order_by(SiteRow.id)))

@@ -105,3 +105,13 @@ async def test_passkeys_follow_a_merge_and_go_with_the_account(accounts: Account
     await accounts.eraser.erase(other, "", 0)
     async with store.session() as session:
         assert list(await session.scalars(select(PasskeyRow))) == []
+
+
+async def test_the_export_names_the_passkeys(accounts: AccountService, store: Store) -> None:
+    import json
+
+    user, _key = await _registered(accounts, store)
+    files = await accounts.export.files(user, two_factor=True)
+    account = json.loads(files["account.json"])
+    assert [k["name"] for k in account["passkeys"]] == ["Laptop"]
+    assert "public_key" not in files["account.json"].decode()
