@@ -23,6 +23,7 @@ from core.site.images import IMAGE_HASH_PATTERN
 from core.site.sections import SECTION_KINDS, Section
 from core.site.site import Site, SiteHeader
 from core.site.values import IMAGE_URL_PATTERN, SAFE_URL_PATTERN
+from core.site.weight import SECTIONS_BUDGET, section_weight
 
 MAX_SPEC_BYTES = 512 * 1024
 SECTION_ADAPTER: TypeAdapter[Section] = TypeAdapter(Section)
@@ -148,13 +149,30 @@ def _friendly(error: SchemaError) -> str:
         return f"{_short(error.instance)} is not an image of this site (a 64-character content hash)"
     if v == "pattern":
         return f"{_short(error.instance)} is not allowed here (expected pattern {error.validator_value})"
-    if v in ("maxLength", "minLength", "maxItems", "minItems", "maximum", "minimum"):
-        return f"{v} is {error.validator_value}: " + error.message
+    if v in _LIMITS:
+        return _limit(v, error.validator_value, error.instance)
     if v == "const":
         return f"must be {error.validator_value!r}, got {_short(error.instance)}"
     if v == "enum":
         return f"must be one of {', '.join(map(str, _as_list(error.validator_value)))}; got {_short(error.instance)}"
-    return error.message
+    if v == "type":
+        return f"must be of type {error.validator_value}, got {_short(error.instance)}"
+    # Other messages start with the offending value, which may be a whole array: keep it short.
+    return error.message if len(error.message) <= 200 else f"{_short(error.instance)} fails {v}"
+
+
+_LIMITS = {
+    "maxLength": "characters; at most {}", "minLength": "characters; at least {}",
+    "maxItems": "entries; at most {}", "minItems": "entries; at least {}",
+    "maximum": "at most {}", "minimum": "at least {}",
+}
+
+
+def _limit(validator: str, limit: Any, instance: Any) -> str:
+    """The limit and the size that broke it, never the value itself (it may be a whole array)."""
+    if isinstance(instance, (str, list, dict)):
+        return f"has {len(instance):,} " + _LIMITS[validator].format(limit)
+    return _LIMITS[validator].format(limit)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -246,8 +264,17 @@ def _check_site(data: Any) -> None:
     sections = data["sections"]
     if not 1 <= len(sections) <= 20:
         _check("site", data)  # reports the count with the schema's own words
+    weight = 0
     for index, section in enumerate(sections):
         _check_section(section, ("sections", index))
+        business = data.get("business")
+        weight += section_weight(section["kind"], section, business if isinstance(business, dict) else None)
+        if weight > SECTIONS_BUDGET:
+            raise InvalidSpec(
+                json_path(("sections", index)),
+                f"the sections up to here make about {weight:,} bytes of page; all of them may make at most "
+                f"{SECTIONS_BUDGET:,} (40 KB with the header): shorten or remove sections",
+            )
 
 
 def _parse(model: type[BaseModel], name: str, data: Any, prefix: tuple[Any, ...] = ()) -> Any:

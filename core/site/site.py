@@ -11,6 +11,7 @@ from core.site.images import MAX_IMAGES, ImageAsset, ImageHash
 from core.site.sections import Menu, Section, Services, Team
 from core.site.theme import Theme
 from core.site.values import Language, SpecModel, text
+from core.site.weight import SECTIONS_BUDGET, sections_weight
 
 
 class SiteHeader(SpecModel):
@@ -38,6 +39,14 @@ class Site(SiteHeader):
         missing = sorted(set(image_references(self)) - known)
         if missing:
             raise ValueError(f"image {missing[0][:16]}… is not one of the site's images")
+        return self
+
+    @model_validator(mode="after")
+    def _within_budget(self) -> Site:
+        """The sections fit one page of 40 KB (see ``core.site.weight``)."""
+        weight = sections_weight([section.model_dump() for section in self.sections], self.business.model_dump())
+        if weight > SECTIONS_BUDGET:
+            raise ValueError(f"the sections make about {weight:,} bytes of page; at most {SECTIONS_BUDGET:,}")
         return self
 
     @property

@@ -41,6 +41,7 @@ from core.site.schema import parse_header, parse_section
 from core.site.sections import Section
 from core.site.site import Site, SiteHeader
 from core.site.values import Language
+from core.site.weight import SECTIONS_BUDGET, section_weight
 from core.storage.images import ImageUploads
 from core.storage.records import ConversationRecord
 from core.storage.store import new_preview_token
@@ -64,6 +65,7 @@ class GenerationFlow(StudioBase):
         request = GenerationRequest(instruction=text, language=language)
         header: SiteHeader | None = None
         sections: list[Section] = []
+        used = 0  # the sections' page weight so far (core.site.weight)
         tokens = 0
         timing = _Timing()
         try:
@@ -74,7 +76,16 @@ class GenerationFlow(StudioBase):
                 elif isinstance(event, SectionGenerated):
                     if header is None:
                         raise GenerationFailed("a section came before the site's header")
-                    section = parse_section(event.section.model_dump(mode="json"), len(sections))
+                    data = event.section.model_dump(mode="json")
+                    section = parse_section(data, len(sections))
+                    weight = section_weight(section.kind, data, header.business.model_dump())
+                    if used + weight > SECTIONS_BUDGET:
+                        # The page would pass 40 KB: keep what fits and say plainly what was left out.
+                        yield self._part_skipped(
+                            PartSkipped("section", section.kind, f"$.sections[{len(sections)}]", "page budget"), language
+                        )
+                        continue
+                    used += weight
                     sections.append(section)
                     timing.section()
                     await self.previews.draft_updated(token, Site.draft(header, sections))

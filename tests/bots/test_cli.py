@@ -154,3 +154,25 @@ def test_render_writes_the_photos_a_spec_shows_from_the_image_store(tmp_path: Pa
     assert (tmp_path / "out" / cover).read_bytes() == shown.files["960.avif"]
     assert (tmp_path / "out" / "react" / "public" / cover).read_bytes() == shown.files["960.avif"]
     assert f"6 image file(s) the page links are not in {store}" in result.stderr and lost.hash[:16] in result.stderr
+
+
+def test_render_names_the_path_and_the_limit_without_echoing_the_spec(tmp_path: Path) -> None:
+    """Regression: an invalid 40-section spec printed the whole sections array in its error."""
+    assert run("generate", "a bakery", "--out", str(tmp_path / "ok")).returncode == 0
+    spec = json.loads((tmp_path / "ok" / "site.json").read_text())
+    marker = "Sourdough-marker-text"
+    section = {"kind": "faq", "heading": marker, "items": [{"question": marker, "answer": marker}]}
+    cases = {
+        "sections": ({**spec, "sections": [section] * 40}, "$.sections", "20"),
+        "heading": ({**spec, "sections": [{**section, "heading": marker * 20}]}, "$.sections[0].heading", "120"),
+        "items": ({**spec, "sections": [{**section, "items": section["items"] * 17}]}, "$.sections[0].items", "16"),
+        "budget": ({**spec, "sections": [{**section, "items": [{"question": marker, "answer": marker * 30}] * 16}] * 3},
+                   "$.sections[1]", "22,000"),
+    }
+    for name, (data, path, limit) in cases.items():
+        broken = tmp_path / f"{name}.json"
+        broken.write_text(json.dumps(data))
+        result = run("render", str(broken), "--out", str(tmp_path / "out"))
+        assert result.returncode == 2, name
+        assert f"invalid spec at {path}:" in result.stderr and limit in result.stderr, result.stderr
+        assert marker not in result.stderr and len(result.stderr) < 300, result.stderr

@@ -11,10 +11,11 @@ import pytest
 from billing.quotas import PlanQuotas
 from billing.usage import StoreUsageMeter
 from core.errors import GenerationFailed, PublishFailed
-from core.events import Cancelled, Event, Failed, PreviewReady, SectionReady
+from core.events import Cancelled, Event, Failed, PreviewReady, Reply, SectionReady
 from core.llm.port import EditGenerated, GenerationRequest, SectionGenerated
 from core.ports import ProgressReporter, PublishTarget, Release
 from core.site.edits import SetIdentity
+from core.site.schema import SECTION_ADAPTER
 from core.site.sections import Hero
 from core.site.site import Site
 from core.storage.records import ChatRef
@@ -24,6 +25,7 @@ from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
 from hosting.local import LocalHosting
 from tests.core.scripted import ScriptedGenerator, Step, create_steps, sample_site
+from tests.core.site.maximal import maximal_site
 from tests.waiting import eventually
 
 CHAT = ChatRef(platform="console", chat_id="t", user_id="u", language="en")
@@ -146,3 +148,24 @@ async def test_a_failed_publish_is_told_in_the_users_language_without_the_build_
     assert isinstance(failed, Failed) and failed.code == "first_publish_failed"  # nothing was online before
     assert failed.text.startswith("A publicação falhou, por isso o site ainda não está online")
     assert "image build" not in failed.text and "COPY" in failed.details["detail"]  # kept for the operator
+
+
+async def test_sections_past_the_page_budget_are_left_out_and_said(store: Store, tmp_path: Path) -> None:
+    """Regression: a model writing long sections made a valid site over 40 KB; now the ones that no
+    longer fit the page's budget are left out, said plainly, and the site is kept."""
+    site = sample_site()
+    long_about = SECTION_ADAPTER.validate_python(maximal_site(["about"])["sections"][0])
+
+    def script(request: GenerationRequest) -> list[Step]:
+        steps = create_steps(site)
+        return [*steps[:2], SectionGenerated(long_about), SectionGenerated(long_about), *steps[2:]]
+
+    studio, _ = make_studio(store, ScriptedGenerator(script), tmp_path)
+    events = await collect(studio.message(CHAT, "a bakery"))
+    assert isinstance(events[-1], PreviewReady)
+    skipped = [e for e in events if isinstance(e, Reply) and e.kind == "section_skipped"]
+    assert skipped, [type(e).__name__ for e in events]
+    conversation = await store.conversation(CHAT)
+    record = await store.site(conversation.site_id)  # type: ignore[arg-type]
+    stored = (await store.versions(record.id))[0]
+    assert len(stored.site.sections) < len(site.sections) + 2

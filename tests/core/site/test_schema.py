@@ -51,11 +51,11 @@ def _broken(path: list[Any], value: Any) -> dict[str, Any]:
         (["sections", 0, "primary_action", "href"], "javascript:alert(1)", "$.sections[0].primary_action.href", "link"),
         (["sections", 0, "primary_action", "href"], "data:text/html,x", "$.sections[0].primary_action.href", "link"),
         (["theme", "palette", "primary"], "green", "$.theme.palette.primary", "pattern"),
-        (["name"], "x" * 81, "$.name", "maxLength"),
-        (["sections", 4, "categories", 0, "items", 0, "price"], -1, "$.sections[4].categories[0].items[0].price", "minimum"),
+        (["name"], "x" * 81, "$.name", "has 81 characters; at most 80"),
+        (["sections", 4, "categories", 0, "items", 0, "price"], -1, "$.sections[4].categories[0].items[0].price", "at least 0"),
         (["sections", 1, "kind"], "marquee", "$.sections[1]", "unknown kind"),
         (["language"], "fr", "$.language", "one of"),
-        (["sections"], [], "$.sections", "minItems"),
+        (["sections"], [], "$.sections", "has 0 entries; at least 1"),
     ],
 )
 def test_invalid_specs_name_the_json_path_and_the_problem(path: list[Any], value: Any, where: str, words: str) -> None:
