@@ -68,16 +68,22 @@ class PlanQuotas:
         return plan_name, await self._store.quota_figures(user_id, start, end)
 
     async def check(self, user_id: int, metric: str, amount: int = 1) -> None:
-        plan_name, totals = await self.usage(user_id)
-        plan = plan_named(plan_name)
+        """Refuse work past the plan's limit (or the spending cap). Reads only what the answer needs:
+        nothing more than the plan when the metric is unlimited, that metric's total when within it;
+        the whole month's totals only when the overage (and so the cap) is in question."""
+        plan = plan_named(await self.plan_of(user_id))
         limit = plan.limit(metric)
-        used = totals.get(metric, 0)
-        if limit is None or used + amount <= limit:
+        if limit is None:
+            return
+        used = await self._used(user_id, metric)
+        if used + amount <= limit:
             return
         if plan.hard_limit(metric):
             raise QuotaExceeded(metric, limit, used, monthly=metric not in COUNTED_NOW)
         cap = await self.cap_of(user_id)
         if cap is not None:
+            _, totals = await self.usage(user_id)
+            used = totals.get(metric, 0)
             after = dict(totals)
             after[metric] = used + amount
             overage = plan.estimate_cents(after) - plan.price_cents
@@ -85,6 +91,17 @@ class PlanQuotas:
                 raise SpendingCapReached(
                     metric, cap, plan.estimate_cents(totals) - plan.price_cents, catalog().currency
                 )
+
+    async def _used(self, user_id: int, metric: str) -> int:
+        """One metric's use: counted now for what can be removed, summed over the month for the rest."""
+        if metric == "published_sites":
+            return await self._store.published_site_count(user_id)
+        if metric == "domains":
+            return await self._store.attached_domain_count(user_id)
+        if metric == "storage":
+            return await ImageUploads(self._store).stored_bytes(user_id)
+        start, end = billing_period(self.clock())
+        return (await self._store.usage_totals(user_id, start, end)).get(metric, 0)
 
     async def summary(self, user_id: int) -> UsageSummary:
         await self._meter.flush()

@@ -160,9 +160,9 @@ def apply_edits(site: Site, edits: list[Edit]) -> tuple[Site, list[int]]:
             if len(sections) != len(before):  # a gallery was added or emptied: positions moved
                 changed[:] = []
             changed.extend(i for i, s in enumerate(sections) if i >= len(before) or repr(s) != before[i])
-    from core.site.schema import parse_site  # local import: schema imports this module's types
+    from core.site.schema import rebuild_site  # local import: schema imports this module's types
 
-    return parse_site(data), sorted(set(changed))
+    return rebuild_site(data), sorted(set(changed))
 
 
 def _check_index(where: str, index: int, sections: list[dict[str, object]]) -> None:

@@ -14,9 +14,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
-# The sections' budget: 40,000 bytes less what the largest header, business block,
-# skeleton and base styles take (17.3 KB) and a margin.
-SECTIONS_BUDGET = 22_000
+# The page's budget: 40,000 bytes less a margin. The skeleton (head, base styles, header and
+# footer with one-character texts) takes 11.9 KB; the header's texts what ``header_weight`` says;
+# the sections the rest.
+PAGE_BUDGET = 39_000
+SKELETON_BYTES = 11_900
+# The header's texts appear several times over: the name in the title, the header, the footer,
+# social cards and structured data; the description in three metadata fields.
+HEADER_FACTORS: dict[str, float] = {"name": 5, "tagline": 1, "seo.title": 3, "seo.description": 4}
 
 # What a section of each kind costs before its text: its wrapper, its styles and, for the
 # contact section, the business's details it repeats (measured, plus about 15%).
@@ -30,15 +35,17 @@ SECTION_BYTES: dict[str, int] = {
 LIST_BYTES: dict[str, int] = {
     "about.paragraphs": 10, "about.highlights": 145, "features.items": 275, "services.items": 210,
     "menu.categories": 285, "menu.categories.items": 215, "menu.categories.items.tags": 30,
-    "pricing.plans": 420, "pricing.plans.features": 145, "gallery.images": 730, "testimonials.items": 175,
+    "pricing.plans": 420, "pricing.plans.features": 145, "gallery.images": 130, "testimonials.items": 175,
     "team.members": 130, "faq.items": 85, "stats.items": 35, "footer.links": 30,
-    "business.opening_hours": 60, "business.socials": 60,
+    "business.opening_hours": 60, "business.socials": 80, "seo.keywords": 40,
 }
 # The contact section repeats the business's details: its address, hours, phone and links.
 CONTACT_BUSINESS_FACTOR = 1.5
 DEFAULT_LIST_BYTES = 300
-# A photo of the site's own, shown as a <picture> with its sizes and formats.
-IMAGE_BYTES = 1_500
+# A photo of the site's own, shown as a <picture> with its sizes and formats and its alt text;
+# a gallery entry without a photo or an address is drawn instead, which costs more markup.
+IMAGE_BYTES = 1_000
+DRAWN_BYTES = 600
 IMAGE_KEYS = frozenset({"image", "photo"})
 
 
@@ -70,8 +77,33 @@ def _weigh(value: object, path: str) -> int:
         return total
     if isinstance(value, (list, tuple)):
         entry = LIST_BYTES.get(path, DEFAULT_LIST_BYTES)
-        return sum(entry + _weigh(item, path) for item in value)
+        total = sum(entry + _weigh(item, path) for item in value)
+        if path == "gallery.images":
+            total += DRAWN_BYTES * sum(1 for item in value if isinstance(item, dict) and not (item.get("image") or item.get("src")))
+        return total
     return 0
+
+
+def header_weight(header: dict[str, Any]) -> int:
+    """What the header's texts (name, tagline, SEO, business) add to the skeleton, at most."""
+    total = 0.0
+    for name in ("name", "tagline"):
+        value = header.get(name)
+        total += HEADER_FACTORS[name] * text_bytes(value) if isinstance(value, str) else 0
+    found = header.get("seo")
+    seo: dict[str, Any] = found if isinstance(found, dict) else {}
+    for name in ("title", "description"):
+        value = seo.get(name)
+        total += HEADER_FACTORS[f"seo.{name}"] * text_bytes(value) if isinstance(value, str) else 0
+    total += _weigh(seo.get("keywords") or [], "seo.keywords")
+    business = header.get("business")
+    total += _weigh(business, "business") if isinstance(business, dict) else 0
+    return int(total + 0.5)
+
+
+def sections_budget(header: dict[str, Any]) -> int:
+    """What the sections of a site with this header may cost."""
+    return PAGE_BUDGET - SKELETON_BYTES - header_weight(header)
 
 
 def sections_weight(sections: list[dict[str, Any]], business: dict[str, Any] | None = None) -> int:

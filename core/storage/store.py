@@ -665,7 +665,7 @@ def _version_record(row: Any, spec: dict[str, Any]) -> VersionRecord:
         parent_number=row.parent_number,
         instruction=row.instruction,
         created_at=row.created_at,
-        site=Site.model_validate(spec),
+        site=Site.model_validate(spec, context={"stored": True}),  # valid when written: see Site._within_budget
     )
 
 

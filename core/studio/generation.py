@@ -37,13 +37,13 @@ from core.messages import say, say_plural, section_label
 from core.observability.metrics import Metrics
 from core.site.describe import section_heading, section_summary
 from core.site.edits import AddImage, Edit, PlaceImage, apply_edits
-from core.site.schema import parse_header, parse_section
+from core.site.schema import recheck_header, recheck_section
 from core.site.sections import Section
 from core.site.site import Site, SiteHeader
 from core.site.values import Language
-from core.site.weight import SECTIONS_BUDGET, section_weight
+from core.site.weight import section_weight, sections_budget
 from core.storage.images import ImageUploads
-from core.storage.records import ConversationRecord
+from core.storage.records import ConversationRecord, SiteRecord, VersionRecord
 from core.storage.store import new_preview_token
 from core.studio.base import StudioBase
 from core.studio.images import logo_palette
@@ -71,15 +71,14 @@ class GenerationFlow(StudioBase):
         try:
             async for event in self._generate(request, cancel):
                 if isinstance(event, HeaderGenerated):
-                    header = parse_header(event.header.model_dump(mode="json"))
+                    header = recheck_header(event.header)
                     await self.previews.draft_started(token, header)
                 elif isinstance(event, SectionGenerated):
                     if header is None:
                         raise GenerationFailed("a section came before the site's header")
-                    data = event.section.model_dump(mode="json")
-                    section = parse_section(data, len(sections))
-                    weight = section_weight(section.kind, data, header.business.model_dump())
-                    if used + weight > SECTIONS_BUDGET:
+                    section = recheck_section(event.section, len(sections))
+                    weight = section_weight(section.kind, section.model_dump(), header.business.model_dump())
+                    if used + weight > sections_budget(header.model_dump()):
                         # The page would pass 40 KB: keep what fits and say plainly what was left out.
                         yield self._part_skipped(
                             PartSkipped("section", section.kind, f"$.sections[{len(sections)}]", "page budget"), language
@@ -127,13 +126,20 @@ class GenerationFlow(StudioBase):
         )
 
     async def refine(
-        self, conversation: ConversationRecord, text: str, language: Language, cancel: asyncio.Event
+        self, conversation: ConversationRecord, text: str, language: Language, cancel: asyncio.Event,
+        opened: tuple[SiteRecord, VersionRecord] | None = None,
     ) -> AsyncIterator[Event]:
-        """Apply a refinement as edits on the current version; only changed sections stream back."""
+        """Apply a refinement as edits on the current version; only changed sections stream back.
+
+        ``opened``: the site and its current version when the caller has just read them.
+        """
         assert conversation.site_id is not None
         await self.quotas.check(conversation.user_id, "generations")
-        record = await self.store.site(conversation.site_id)
-        current = await self.store.version(record.id, record.current_version)
+        if opened is None:
+            record = await self.store.site(conversation.site_id)
+            current = await self.store.version(record.id, record.current_version)
+        else:
+            record, current = opened
         preview_url = self.previews.preview_url(record.preview_token)
         yield GenerationStarted("refine", language, say(language, "generating_refine") + " " + preview_url)
         turns = await self.store.recent_turns(conversation.id, 12)

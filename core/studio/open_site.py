@@ -68,5 +68,5 @@ class OpenSiteFlow(GenerationFlow):
         elif intent == "same_business":
             yield Reply(await self._open_site_line(record, language), kind="site_open")
         else:
-            async for event in self.refine(conversation, text, language, cancel):
+            async for event in self.refine(conversation, text, language, cancel, opened=(record, current)):
                 yield event

@@ -167,7 +167,7 @@ def test_render_names_the_path_and_the_limit_without_echoing_the_spec(tmp_path: 
         "heading": ({**spec, "sections": [{**section, "heading": marker * 20}]}, "$.sections[0].heading", "120"),
         "items": ({**spec, "sections": [{**section, "items": section["items"] * 17}]}, "$.sections[0].items", "16"),
         "budget": ({**spec, "sections": [{**section, "items": [{"question": marker, "answer": marker * 30}] * 16}] * 3},
-                   "$.sections[1]", "22,000"),
+                   "$.sections[2]", "40 KB"),
     }
     for name, (data, path, limit) in cases.items():
         broken = tmp_path / f"{name}.json"

@@ -114,7 +114,7 @@ def heaviest_sites(plain: bool | str = False) -> list[dict[str, Any]]:
     The header is the largest allowed; each repeat is the kind's maximal instance trimmed (one list
     entry at a time) until it fits what is left of the budget.
     """
-    from core.site.weight import SECTIONS_BUDGET, section_weight
+    from core.site.weight import section_weight, sections_budget
 
     schema = site_schema()
     defs = schema["$defs"]
@@ -124,7 +124,7 @@ def heaviest_sites(plain: bool | str = False) -> list[dict[str, Any]]:
         site = maximal_site([kind], plain)
         business = site["business"]
         sections: list[dict[str, Any]] = []
-        left = SECTIONS_BUDGET
+        left = sections_budget(site)
         while len(sections) < 20:
             section: dict[str, Any] | None = maximal(defs[mapping[kind].rsplit("/", 1)[-1]], defs, plain)
             while section is not None and section_weight(kind, section, business) > left:
@@ -141,7 +141,7 @@ def heaviest_sites(plain: bool | str = False) -> list[dict[str, Any]]:
 def photo_sites() -> list[dict[str, Any]]:
     """Sites whose every image slot shows one of the site's own photos, long alt texts included,
     repeated until the budget is full: a gallery of photos, a team with portraits, a menu with dishes."""
-    from core.site.weight import SECTIONS_BUDGET, section_weight
+    from core.site.weight import section_weight, sections_budget
 
     def asset(n: int) -> dict[str, Any]:
         return {"hash": f"{n:064x}", "width": 1600, "height": 20000, "alt": _fill(160, False),
@@ -158,7 +158,7 @@ def photo_sites() -> list[dict[str, Any]]:
     for kind, shape in shapes.items():
         site = maximal_site([kind])
         sections: list[dict[str, Any]] = []
-        left, used = SECTIONS_BUDGET, 0
+        left, used = sections_budget(site), 0
         step = 1 if kind == "hero" else 12
         while len(sections) < 20 and used + step <= 60:
             section = shape(used)

@@ -118,3 +118,20 @@ async def test_migrations_are_idempotent_and_safe_in_parallel(database_url: str,
     finally:
         for engine in engines:
             await engine.dispose()
+
+
+async def test_a_version_stored_before_the_page_budget_still_opens(store: Store) -> None:
+    """Sites written before every page had to fit 40 KB are read back as they are."""
+    from sqlalchemy import update
+
+    from core.storage.tables import SiteVersionRow
+    from tests.core.site.maximal import maximal_site
+
+    conv = await store.conversation(ChatRef("console", "old", "old-user"))
+    site = parse_site(sample_site_data())
+    record = await store.create_site(conv.id, conv.user_id, site, "x", new_preview_token(), timedelta(hours=1))
+    heavy = maximal_site(["faq"] * 3)
+    async with store.session() as session, session.begin():
+        await session.execute(update(SiteVersionRow).where(SiteVersionRow.site_id == record.id).values(spec=heavy))
+    version = await store.version(record.id, 1)
+    assert len(version.site.sections) == 3 and version.site.sections[0].kind == "faq"
