@@ -10,6 +10,10 @@ when we sent it and when the answer came. So a call holds its slot until its
 answer is back, and the spacing is measured from there: one chat never has
 two calls in flight, and the next one leaves a full interval after the
 previous answer, whatever the network did in between.
+
+The overall budget goes first to what people wait for: progress drafts (``draft=True``) may
+fill only two thirds of the overall rate, and none starts while an answer waits for it. With
+200 chats at once, drafts used to take the slots the final answers needed.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class Limits:
     per_chat_interval: float = 1.0  # seconds between two messages in one chat
     group_per_minute: int = 20
     global_per_second: int = 30
+    draft_share: float = 2 / 3  # of the overall rate, the most progress drafts may use
 
 
 TELEGRAM_LIMITS = Limits()
@@ -45,21 +50,33 @@ class RateLimiter:
         self._group_flying: dict[int, int] = {}
         self._global_done: deque[float] = deque()
         self._global_flying = 0
+        self._answers_waiting = 0  # answers waiting for the overall budget: drafts hold back meanwhile
         self.waited = 0.0  # total seconds callers spent waiting here; the bench subtracts it
 
     @contextlib.asynccontextmanager
-    async def slot(self, chat_id: int, group: bool, message: bool = True) -> AsyncIterator[None]:
+    async def slot(self, chat_id: int, group: bool, message: bool = True, draft: bool = False) -> AsyncIterator[None]:
         """Wait for a slot and hold it until the call is answered.
 
-        ``message=False`` (a typing action) counts only against the overall rate.
+        ``message=False`` (a typing action) counts only against the overall rate; ``draft=True``
+        (a progress frame) yields the overall budget to answers.
         """
         started = self._clock()
-        while True:
-            now = self._clock()
-            delay = self._delay(chat_id, group, message, now)
-            if delay <= 0:
-                break
-            await asyncio.sleep(delay)
+        waiting = False
+        try:
+            while True:
+                now = self._clock()
+                delay = self._delay(chat_id, group, message, now)
+                if draft:
+                    delay = max(delay, self._draft_delay(now))
+                if delay <= 0:
+                    break
+                if not draft and message and not waiting:
+                    waiting = True
+                    self._answers_waiting += 1
+                await asyncio.sleep(delay)
+        finally:
+            if waiting:
+                self._answers_waiting -= 1
         self.waited += self._clock() - started
         self._take(chat_id, group, message)
         try:
@@ -71,6 +88,12 @@ class RateLimiter:
         """Telegram said 429: nothing goes to this chat for ``seconds``."""
         until = self._clock() + seconds
         self._next_in_chat[chat_id] = max(self._next_in_chat.get(chat_id, 0.0), until)
+
+    def _draft_delay(self, now: float) -> float:
+        if self._answers_waiting:
+            return _BUSY_POLL
+        share = max(1, int(self.limits.global_per_second * self.limits.draft_share))
+        return _window_delay(self._global_done, self._global_flying, share, 1.0, now)
 
     def _delay(self, chat_id: int, group: bool, message: bool, now: float) -> float:
         delay = _window_delay(self._global_done, self._global_flying, self.limits.global_per_second, 1.0, now)

@@ -57,7 +57,7 @@ class Progress:
             if tail_html("\n".join(self._lines)) == self._shown:
                 continue
             # Hold the chat's slot before taking the text: the frame sent is the newest one.
-            async with self.outbox.limiter.slot(self.chat_id, self.group):
+            async with self.outbox.limiter.slot(self.chat_id, self.group, draft=True):
                 html = tail_html("\n".join(self._lines))
                 self._pushing = True
                 try:

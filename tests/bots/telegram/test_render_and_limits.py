@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 
 from bots.telegram.adapter import language_of
@@ -89,3 +90,51 @@ async def test_limiter_spaces_one_chat_and_caps_groups_and_overall(monkeypatch) 
     limiter.pause(7, 5)
     async with limiter.slot(7, group=False):
         assert clock.now == 2005.0, "a 429's retry_after holds the chat"
+
+
+async def test_limiter_gives_final_answers_the_budget_before_progress_drafts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Regression: with 200 chats at once, progress drafts took the overall slots final answers waited for."""
+
+    class Clock:
+        now = 0.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Clock()
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:
+        clock.now += seconds
+        await real_sleep(0)
+
+    monkeypatch.setattr("bots.telegram.limiter.asyncio.sleep", sleep)
+    limiter = RateLimiter(Limits(per_chat_interval=1.0, group_per_minute=20, global_per_second=30), clock=clock)
+
+    # drafts may fill two thirds of a second's budget; an answer still finds a slot at once
+    for chat in range(20):
+        async with limiter.slot(chat, group=False, draft=True):
+            pass
+    assert clock.now == 0.0
+    async with limiter.slot(500, group=False):
+        pass
+    assert clock.now == 0.0, "the answer did not wait behind the drafts"
+    async with limiter.slot(501, group=False, draft=True):
+        pass
+    assert clock.now >= 1.0, "the 21st draft of a second waits"
+
+    # the budget is full; an answer and then a draft wait for it: the answer goes first
+    clock.now = 100.0
+    for chat in range(30):
+        async with limiter.slot(1_000 + chat, group=False):
+            pass
+    order: list[str] = []
+
+    async def call(name: str, chat: int, draft: bool) -> None:
+        async with limiter.slot(chat, group=False, draft=draft):
+            order.append(name)
+
+    answer = asyncio.create_task(call("answer", 2_000, False))
+    await real_sleep(0)
+    await asyncio.gather(answer, call("draft", 2_001, True))
+    assert order == ["answer", "draft"]
