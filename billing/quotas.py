@@ -69,8 +69,7 @@ class PlanQuotas:
 
     async def check(self, user_id: int, metric: str, amount: int = 1) -> None:
         """Refuse work past the plan's limit (or the spending cap). Reads only what the answer needs:
-        nothing more than the plan when the metric is unlimited, that metric's total when within it;
-        the whole month's totals only when the overage (and so the cap) is in question."""
+        nothing more than the plan when the metric is unlimited; the cap only past the plan's limit."""
         plan = plan_named(await self.plan_of(user_id))
         limit = plan.limit(metric)
         if limit is None:
@@ -83,7 +82,6 @@ class PlanQuotas:
         cap = await self.cap_of(user_id)
         if cap is not None:
             _, totals = await self.usage(user_id)
-            used = totals.get(metric, 0)
             after = dict(totals)
             after[metric] = used + amount
             overage = plan.estimate_cents(after) - plan.price_cents
@@ -93,15 +91,9 @@ class PlanQuotas:
                 )
 
     async def _used(self, user_id: int, metric: str) -> int:
-        """One metric's use: counted now for what can be removed, summed over the month for the rest."""
-        if metric == "published_sites":
-            return await self._store.published_site_count(user_id)
-        if metric == "domains":
-            return await self._store.attached_domain_count(user_id)
-        if metric == "storage":
-            return await ImageUploads(self._store).stored_bytes(user_id)
+        """One metric's use this period (counted now for what can be removed): one query."""
         start, end = billing_period(self.clock())
-        return (await self._store.usage_totals(user_id, start, end)).get(metric, 0)
+        return (await self._store.quota_figures(user_id, start, end)).get(metric, 0)
 
     async def summary(self, user_id: int) -> UsageSummary:
         await self._meter.flush()
