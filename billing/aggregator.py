@@ -28,6 +28,7 @@ import functools
 import logging
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -39,7 +40,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.storage.store import Store
-from core.storage.tables import SiteRow, UsageEventRow
+from core.storage.tables import SiteRow, UsageEventRow, utcnow
 from core.storage.usage_drains import UsageDrainRow
 from hosting import usage_lock
 from hosting.edge_keys import (
@@ -118,9 +119,16 @@ class UsageAggregator:
     """Drains edge counters into ``usage_events`` and keeps per-site request rates."""
 
     def __init__(
-        self, redis: Redis, store: Store, prefix: str = DEFAULT_PREFIX, claim_limit: int = 5000, batch: int = 1000
+        self,
+        redis: Redis,
+        store: Store,
+        prefix: str = DEFAULT_PREFIX,
+        claim_limit: int = 5000,
+        batch: int = 1000,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.redis = redis
+        self.clock = clock  # "now" for the autoscaler's rates (which minute is current); tests pin it
         self.store = store
         self.prefix = prefix
         self.claim_limit = claim_limit
@@ -247,7 +255,7 @@ class UsageAggregator:
             return set()
         dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
         statement = dialect.insert(_DRAINS).on_conflict_do_nothing(index_elements=["id"]).returning(_DRAINS.c.id)
-        now = datetime.now(UTC)
+        now = utcnow()
         return set((await session.execute(statement, [{"id": i, "created_at": now} for i in ids])).scalars())
 
     async def release(self, drain: str) -> None:
@@ -286,7 +294,7 @@ class UsageAggregator:
     def rates(self, now: datetime | None = None) -> dict[str, float]:
         """Requests per second per site over the last minute (a sliding estimate over the
         current and previous minute buckets), from the counts this aggregator drained."""
-        now = (now or datetime.now(UTC)).astimezone(UTC)
+        now = (now or self.clock()).astimezone(UTC)
         current, previous = minute_of(now), minute_of(now - timedelta(minutes=1))
         elapsed = now.second + now.microsecond / 1_000_000
         result: dict[str, float] = {}

@@ -16,6 +16,10 @@ from core.storage.store import Store, new_preview_token
 from hosting.edge_keys import bucket_key, dead_key, draining_key, index_key, minute_of
 from tests.core.scripted import sample_site
 
+# The minute the edge counted in: the last of a year, so a drain that filed usage under the wrong
+# day, month or year would fall outside the totals read around it. No test reads the wall clock.
+AT = datetime(2026, 12, 31, 23, 59, 30, tzinfo=UTC)
+
 
 @pytest.fixture
 async def redis() -> AsyncIterator[tuple[Redis, str]]:
@@ -46,24 +50,24 @@ async def published(store: Store) -> tuple[int, int]:
 
 
 async def totals(store: Store, user_id: int) -> dict[str, int]:
-    now = datetime.now(UTC)
+    now = AT
     return await store.usage_totals(user_id, now - timedelta(days=1), now + timedelta(days=1))
 
 
 async def test_a_crash_at_any_step_neither_loses_nor_doubles(store: Store, redis: tuple[Redis, str]) -> None:
     client, prefix = redis
     user_id, site_id = await published(store)
-    minute = minute_of(datetime.now(UTC))
+    minute = minute_of(AT)
     await edge_counts(client, prefix, "padaria", site_id, minute, 100, 5_000)
 
     # crash after the hand-over, before the database write
-    first = UsageAggregator(client, store, prefix)
+    first = UsageAggregator(client, store, prefix, clock=lambda: AT)
     drains = await first.claim()
     assert len(drains) == 1
     await edge_counts(client, prefix, "padaria", site_id, minute, 7, 300)  # the edge keeps counting meanwhile
 
     # crash after the database write, before the release
-    second = UsageAggregator(client, store, prefix)
+    second = UsageAggregator(client, store, prefix, clock=lambda: AT)
     drains = await second.claim()
     assert len(drains) == 2
     for drain in drains:
@@ -71,7 +75,7 @@ async def test_a_crash_at_any_step_neither_loses_nor_doubles(store: Store, redis
     assert await totals(store, user_id) == {"requests": 107, "bytes": 5_300}
 
     # a fresh run finds both already stored and only releases them
-    third = UsageAggregator(client, store, prefix)
+    third = UsageAggregator(client, store, prefix, clock=lambda: AT)
     results = await third.drain_once()
     assert sorted(r.outcome for r in results) == ["duplicate", "duplicate"]
     assert await totals(store, user_id) == {"requests": 107, "bytes": 5_300}
@@ -82,10 +86,10 @@ async def test_a_crash_at_any_step_neither_loses_nor_doubles(store: Store, redis
 async def test_rates_for_the_autoscaler_and_unknown_sites_kept_aside(store: Store, redis: tuple[Redis, str]) -> None:
     client, prefix = redis
     _user_id, site_id = await published(store)
-    now = datetime.now(UTC)
+    now = AT
     await edge_counts(client, prefix, "loja", site_id, minute_of(now), 600, 60_000)
     await edge_counts(client, prefix, "gone", 999_999, minute_of(now), 5, 50)
-    aggregator = UsageAggregator(client, store, prefix)
+    aggregator = UsageAggregator(client, store, prefix, clock=lambda: AT)
     results = {r.slug: r.outcome for r in await aggregator.drain_once()}
     assert results == {"loja": "stored", "gone": "dead"}
     rate = await aggregator.request_rate("loja")
@@ -110,17 +114,17 @@ async def test_batches_survive_a_crash_between_any_two_batches_and_steps(store: 
     client, prefix = redis
     made = await sites(store, 25)
     user_id = made[0][0]
-    minute = minute_of(datetime.now(UTC))
+    minute = minute_of(AT)
     for _, site_id, slug in made:
         await edge_counts(client, prefix, slug, site_id, minute, 4, 100)
 
-    first = UsageAggregator(client, store, prefix, batch=10)
+    first = UsageAggregator(client, store, prefix, batch=10, clock=lambda: AT)
     drains = await first.claim()
     assert len(drains) == 25
     stored = await first.persist_many(drains[:10])  # crash: the first batch stored, never released
     assert [result.outcome for _, result in stored] == ["stored"] * 10
 
-    racing = [UsageAggregator(client, store, prefix, batch=10) for _ in range(2)]
+    racing = [UsageAggregator(client, store, prefix, batch=10, clock=lambda: AT) for _ in range(2)]
     both = await asyncio.gather(*(aggregator.persist_many(drains[5:20]) for aggregator in racing),
                                 return_exceptions=True)
     outcomes = [result.outcome for run in both if isinstance(run, list) for _, result in run]
@@ -128,7 +132,7 @@ async def test_batches_survive_a_crash_between_any_two_batches_and_steps(store: 
     assert await totals(store, user_id) == {"requests": 4 * (10 + outcomes.count("stored")),
                                             "bytes": 100 * (10 + outcomes.count("stored"))}
 
-    last = UsageAggregator(client, store, prefix, batch=10)
+    last = UsageAggregator(client, store, prefix, batch=10, clock=lambda: AT)
     results = await last.drain_once()
     assert len(results) == 25 and {r.outcome for r in results} <= {"stored", "duplicate"}
     assert await totals(store, user_id) == {"requests": 4 * 25, "bytes": 100 * 25}
@@ -139,7 +143,7 @@ async def test_a_drain_the_database_refuses_does_not_hold_up_its_batch(store: St
     client, prefix = redis
     made = await sites(store, 5)
     user_id = made[0][0]
-    minute = minute_of(datetime.now(UTC))
+    minute = minute_of(AT)
     for _, site_id, slug in made:
         await edge_counts(client, prefix, slug, site_id, minute, 3, 30)
     # a site id no INTEGER column holds: PostgreSQL refuses the batch's query (SQLite finds no such site)
@@ -147,7 +151,7 @@ async def test_a_drain_the_database_refuses_does_not_hold_up_its_batch(store: St
     # a count no BIGINT holds: never sent to the database, left listed
     await edge_counts(client, prefix, "huge", made[0][1], minute, 1, 1)
     await client.hset(bucket_key(prefix, "huge", minute), "bytes", "9" * 20)  # type: ignore[misc]
-    aggregator = UsageAggregator(client, store, prefix, batch=10)
+    aggregator = UsageAggregator(client, store, prefix, batch=10, clock=lambda: AT)
     results = await aggregator.drain_once()
     assert sorted(r.slug for r in results if r.outcome == "stored") == sorted(s for _, _, s in made if s != made[2][2])
     assert await totals(store, user_id) == {"requests": 3 * 4, "bytes": 30 * 4}

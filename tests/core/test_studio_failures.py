@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from core.site.sections import Hero
 from core.site.site import Site
 from core.storage.records import ChatRef
 from core.storage.store import Store
+from core.storage.tables import utcnow
 from core.studio import Studio
 from hosting.jobs import InProcessQueue, JobRunner
 from hosting.live import LiveDrafts
@@ -31,12 +33,14 @@ from tests.waiting import eventually
 CHAT = ChatRef(platform="console", chat_id="t", user_id="u", language="en")
 
 
-def make_studio(store: Store, generator: ScriptedGenerator, tmp_path: Path) -> tuple[Studio, LiveDrafts]:
+def make_studio(
+    store: Store, generator: ScriptedGenerator, tmp_path: Path, clock: Callable[[], datetime] = utcnow
+) -> tuple[Studio, LiveDrafts]:
     drafts = LiveDrafts("http://127.0.0.1:9")
     meter = StoreUsageMeter(store)
     hosting = LocalHosting(tmp_path / "sites", "http://127.0.0.1:9")
     queue = InProcessQueue(JobRunner(store, hosting, meter))
-    studio = Studio(store, generator, hosting, drafts, meter, PlanQuotas(store, meter), queue)
+    studio = Studio(store, generator, hosting, drafts, meter, PlanQuotas(store, meter, clock=clock), queue)
     return studio, drafts
 
 
@@ -117,11 +121,10 @@ async def test_generation_failed_error_from_generator_is_friendly(store: Store, 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_quota_exceeded_is_explained_and_nothing_changes(store: Store, tmp_path: Path) -> None:
-    studio, _ = make_studio(store, ScriptedGenerator(lambda r: create_steps(sample_site())), tmp_path)
+    month_end = datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC)  # the quota's month, pinned at its last second
+    studio, _ = make_studio(store, ScriptedGenerator(lambda r: create_steps(sample_site())), tmp_path, lambda: month_end)
     conversation = await store.conversation(CHAT)
-    from datetime import UTC, datetime
-
-    await store.record_usage([(conversation.user_id, None, "generations", 100, datetime.now(UTC))])
+    await store.record_usage([(conversation.user_id, None, "generations", 100, month_end)])
     events = await collect(studio.message(CHAT, "a bakery"))
     assert isinstance(events[-1], Failed) and events[-1].code == "quota_exceeded"
     assert "100 of 100" in events[-1].text

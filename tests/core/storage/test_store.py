@@ -95,7 +95,7 @@ async def test_a_domain_belongs_to_one_site(store: Store) -> None:
 
 async def test_usage_totals_by_period(store: Store) -> None:
     conv = await store.conversation(ALICE)
-    now = datetime.now(UTC)
+    now = datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC)  # a year's last second: the period's edge
     await store.record_usage(
         [
             (conv.user_id, None, "generations", 1, now),
