@@ -7,7 +7,7 @@ from typing import Any
 from playwright.async_api import Page
 
 from tests.web.conftest import Served
-from tests.web.insights.helpers import link_for
+from tests.web.insights.two_accounts import link_for
 from tests.web.test_browser import watched
 
 

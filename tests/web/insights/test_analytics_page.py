@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from tests.web.insights.browsing import signed_in_page
-from tests.web.insights.helpers import ANA, traffic, two_accounts
+from tests.web.insights.two_accounts import ANA, traffic, two_accounts
 from tests.web.test_browser import DESKTOP, PHONE
 
 

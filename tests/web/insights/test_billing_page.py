@@ -11,7 +11,7 @@ from typing import Any
 from core.events import UsageReport
 from tests.standins.stripe_api import API_KEY, WEBHOOK_SECRET, StripeApiStandIn
 from tests.web.insights.browsing import signed_in_page
-from tests.web.insights.helpers import ANA, two_accounts
+from tests.web.insights.two_accounts import ANA, two_accounts
 from tests.web.test_browser import DESKTOP, PHONE
 
 

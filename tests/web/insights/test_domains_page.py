@@ -12,7 +12,7 @@ from typing import Any
 from core.storage.domains import DomainStore
 from tests.hosting.edge.harness import free_port
 from tests.web.insights.browsing import signed_in_page
-from tests.web.insights.helpers import two_accounts
+from tests.web.insights.two_accounts import two_accounts
 from tests.web.test_browser import DESKTOP, PHONE
 
 

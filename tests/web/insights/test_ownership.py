@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.routing import Route
 
-from tests.web.insights.helpers import two_accounts
+from tests.web.insights.two_accounts import two_accounts
 from tests.web.signing import Browser
 from web.insights.routes import insights_routes
 
